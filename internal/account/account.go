@@ -1,0 +1,99 @@
+package account
+
+import (
+	"context"
+	"time"
+)
+
+// Unit is an organisation unit: the centre, the hotline office, a member unit (成员单位).
+type Unit struct {
+	ID         int64
+	Code       string
+	Name       string
+	Kind       string
+	ParentID   int64
+	ParentCode string
+	Active     bool
+}
+
+// Region levels.
+const (
+	LevelTown    = "town"
+	LevelVillage = "village"
+)
+
+// Region is a town/street (镇街) or a village/community (村居) below one.
+type Region struct {
+	ID       int64
+	Name     string
+	Level    string
+	ParentID int64
+}
+
+// Category is a node of the complaint-subject tree (诉求分类); Path joins names with "/".
+type Category struct {
+	ID            int64
+	Path          string
+	Name          string
+	ParentID      int64
+	DefaultUnitID int64
+	Active        bool
+}
+
+// User is a person who logs in.
+type User struct {
+	ID           int64
+	Username     string
+	Name         string
+	Role         string
+	UnitID       int64
+	UnitCode     string
+	UnitName     string
+	Active       bool
+	PasswordHash string
+	CreatedAt    time.Time
+}
+
+// Session is a web login stored in the database (so several processes share it).
+type Session struct {
+	User      User
+	CSRFToken string
+	ExpiresAt time.Time
+}
+
+// Store is the persistence the account service needs. Methods return *app.Error:
+// not_found when a looked-up record does not exist, conflict on a duplicate key.
+type Store interface {
+	// UpsertUnits creates or updates units by code in one transaction, resolving
+	// ParentCode (which may name a unit earlier in the same list); it returns how many were created and updated.
+	UpsertUnits(ctx context.Context, units []Unit) (created, updated int, err error)
+	FindUnitByCode(ctx context.Context, code string) (Unit, error)
+	FindUnits(ctx context.Context) ([]Unit, error)
+
+	CreateUser(ctx context.Context, u User) (int64, error)
+	FindUserByUsername(ctx context.Context, username string) (User, error)
+	FindUsers(ctx context.Context) ([]User, error)
+
+	CreateSession(ctx context.Context, tokenHash string, userID int64, csrf string, created, expires time.Time) error
+	// FindSession returns the session whose token hash matches and that has not expired at now.
+	FindSession(ctx context.Context, tokenHash string, now time.Time) (Session, error)
+	DeleteSession(ctx context.Context, tokenHash string) error
+	DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error)
+
+	CreateToken(ctx context.Context, userID int64, name, tokenHash string, at time.Time) error
+	// FindUserByToken returns the active user of an unrevoked token and records its use.
+	FindUserByToken(ctx context.Context, tokenHash string, at time.Time) (User, error)
+
+	RecordLogin(ctx context.Context, username, ip string, ok bool, at time.Time) error
+	// CountFailedLogins counts failures for the user name since t, and, separately, for the IP.
+	CountFailedLogins(ctx context.Context, username, ip string, since time.Time) (byUser, byIP int, err error)
+
+	// EnsureRegion returns the town and (when village != "") the village, creating
+	// those not yet known; created lists the names it created.
+	EnsureRegion(ctx context.Context, town, village string) (townID, villageID int64, created []string, err error)
+	FindRegions(ctx context.Context) ([]Region, error)
+	// EnsureCategory returns the category of a "/"-separated path, creating missing nodes.
+	EnsureCategory(ctx context.Context, path string) (id int64, created []string, err error)
+	SetCategoryDefaultUnit(ctx context.Context, path, unitCode string) error
+	FindCategories(ctx context.Context) ([]Category, error)
+}

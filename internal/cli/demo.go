@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"govdesk/internal/account"
+	"govdesk/internal/app"
+	"govdesk/internal/config"
+)
+
+// demoPassword is the password of every demo user (SPEC §14).
+const demoPassword = "demo"
+
+// demoUnits are the organisation the demo users belong to.
+var demoUnits = []account.Unit{
+	{Code: "C001", Name: "市行政服务中心", Kind: "中心", Active: true},
+	{Code: "H001", Name: "12345热线办", Kind: "热线办", ParentCode: "C001", Active: true},
+	{Code: "U001", Name: "市住房和城乡建设局", Kind: "市直部门", Active: true},
+}
+
+// demoUsers are named after their roles.
+var demoUsers = []account.NewUser{
+	{Username: "admin", Name: "系统管理员", Role: app.RoleAdmin, UnitCode: "C001"},
+	{Username: "operator", Name: "话务员小李", Role: app.RoleOperator, UnitCode: "H001"},
+	{Username: "dispatcher", Name: "派单员小王", Role: app.RoleDispatcher, UnitCode: "H001"},
+	{Username: "handler", Name: "承办人小张", Role: app.RoleHandler, UnitCode: "U001"},
+	{Username: "unit_admin", Name: "单位管理员老赵", Role: app.RoleUnitAdmin, UnitCode: "U001"},
+	{Username: "staff", Name: "中心工作人员小陈", Role: app.RoleStaff, UnitCode: "C001"},
+	{Username: "leader", Name: "中心主任", Role: app.RoleLeader, UnitCode: "C001"},
+}
+
+// loadDemo fills the database with the demo centre. It may run again: units are
+// updated and existing users kept.
+func loadDemo(ctx context.Context, s *services) error {
+	if _, _, err := s.accounts.Store.UpsertUnits(ctx, demoUnits); err != nil {
+		return err
+	}
+	for _, u := range demoUsers {
+		u.Password = demoPassword
+		if _, err := s.accounts.AddUser(ctx, u); err != nil && app.ErrorCode(err) != app.EConflict {
+			return err
+		}
+	}
+	return nil
+}
+
+// printDemoUsers tells the newcomer how to log in.
+func printDemoUsers(w io.Writer) {
+	var names []string
+	for _, u := range demoUsers {
+		names = append(names, u.Username)
+	}
+	fmt.Fprintf(w, "演示账号（密码均为 %s）：%s\n", demoPassword, strings.Join(names, "、"))
+	fmt.Fprintf(w, "Demo users (password %q for all): %s\n", demoPassword, strings.Join(names, ", "))
+}
+
+func demoCmd() *command {
+	return &command{
+		name: "demo", args: "[--db DSN]",
+		en:    "Load the demo service centre into the database (users named after their roles, password demo).",
+		zh:    "向数据库载入演示数据（用户名即角色名，密码均为 demo）。",
+		flags: func(e *env, fs *flag.FlagSet) { e.dbFlag(fs) },
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+			if err := requireArgs(args, 0, "no arguments / 无参数"); err != nil {
+				return err
+			}
+			return e.withServices(ctx, func(ctx context.Context, s *services, c config.Config) error {
+				if err := loadDemo(ctx, s); err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "演示数据已载入 %s\n", c.DB)
+				printDemoUsers(e.stdout)
+				return nil
+			})
+		},
+	}
+}

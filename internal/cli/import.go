@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"govdesk/internal/account"
+	"govdesk/internal/app"
+	"govdesk/internal/config"
+	"govdesk/internal/sheet"
+)
+
+// importer is one kind of `govdesk import`: the file's headers and what to do with its rows.
+type importer struct {
+	spec sheet.Spec
+	run  func(ctx context.Context, s *services, tab *sheet.Table, skipInvalid bool) (account.ImportSummary, []sheet.RowError, error)
+}
+
+// importers lists the kinds of import; later modules add theirs here.
+func importers() map[string]importer {
+	return map[string]importer{
+		"units": {spec: account.UnitSpec, run: func(ctx context.Context, s *services, tab *sheet.Table, skip bool) (account.ImportSummary, []sheet.RowError, error) {
+			return s.accounts.ImportUnits(ctx, tab, skip)
+		}},
+	}
+}
+
+func importCmd() *command {
+	var skip bool
+	var mapping, errFile string
+	kinds := importers()
+	var names []string
+	for k := range kinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return &command{
+		name: "import", args: "KIND FILE [--skip-invalid] [--map 源列=目标列,…] [--errors FILE]",
+		en: "Import a .xlsx or .csv file (UTF-8, UTF-8 with BOM or GB18030). All-or-nothing unless --skip-invalid. Kinds: " + strings.Join(names, ", ") + ".",
+		zh: "导入 .xlsx 或 .csv 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）。默认全部成功才写入；--skip-invalid 时导入正确的行，错误行写入错误文件。类型：" + strings.Join(names, "、") + "。",
+		flags: func(e *env, fs *flag.FlagSet) {
+			e.dbFlag(fs)
+			fs.BoolVar(&skip, "skip-invalid", false, "import the good rows and write the bad ones to an error file / 跳过错误行")
+			fs.StringVar(&mapping, "map", "", "header mapping for other files, e.g. 留言主题=诉求标题,留言详情=诉求内容 / 表头映射")
+			fs.StringVar(&errFile, "errors", "", "where --skip-invalid writes the bad rows (default FILE.errors.csv) / 错误行输出文件")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+			if err := requireArgs(args, 2, "KIND FILE / 类型 文件"); err != nil {
+				return err
+			}
+			imp, ok := kinds[args[0]]
+			if !ok {
+				return usagef("unknown import kind %q (one of %s) / 未知的导入类型 %q", args[0], strings.Join(names, ", "), args[0])
+			}
+			spec := imp.spec
+			if mapping != "" {
+				m, err := sheet.ParseMap(mapping)
+				if err != nil {
+					return err
+				}
+				spec.Map = m
+			}
+			tab, err := sheet.ReadFile(args[1], spec)
+			if err != nil {
+				return err
+			}
+			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+				sum, bad, err := imp.run(ctx, s, tab, skip)
+				if err != nil {
+					if len(bad) == 0 {
+						return err
+					}
+					fmt.Fprintln(e.stderr, (&sheet.Errors{List: bad}).Text())
+					return &app.Error{Code: app.ErrorCode(err), Message: app.ErrorMessage(err),
+						Detail: fmt.Sprintf("%d problems in %s, nothing imported", len(bad), args[1])}
+				}
+				if len(tab.Unknown) > 0 {
+					fmt.Fprintf(e.stderr, "提示：以下列未识别，已忽略：%s\n", strings.Join(tab.Unknown, "、"))
+				}
+				if len(bad) > 0 {
+					path := errFile
+					if path == "" {
+						path = args[1] + ".errors.csv"
+					}
+					if err := writeErrorFile(path, bad); err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stderr, "提示：%d 行有错误未导入，明细已写入 %s\n", len(bad), path)
+				}
+				return json.NewEncoder(e.stdout).Encode(map[string]int{"imported": sum.Imported, "updated": sum.Updated, "skipped": sum.Skipped})
+			})
+		},
+	}
+}
+
+func writeErrorFile(path string, bad []sheet.RowError) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("create error file: %w", err)
+	}
+	if err := sheet.WriteErrorsCSV(f, bad); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

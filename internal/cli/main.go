@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"govdesk/internal/app"
+)
+
+// root is the command tree; each subcommand lives in its own file.
+func root() *command {
+	return &command{
+		name: "govdesk",
+		en:   "govdesk — operations platform of a government service centre.",
+		zh:   "govdesk —— 行政服务中心运营平台。",
+		sub: []*command{
+			serveCmd(), migrateCmd(), demoCmd(), userCmd(), tokenCmd(), importCmd(), calendarCmd(), slaCmd(), versionCmd(),
+		},
+	}
+}
+
+// Main runs the command line and returns the exit status.
+func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := newEnv(stdout, stderr, os.Getenv)
+	err := root().exec(ctx, e, "", args)
+	var ue *usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "%s\n", ue.msg)
+		return 2
+	default:
+		printError(stderr, err)
+		return 1
+	}
+}
+
+// printError writes a user error in Chinese and in English.
+func printError(w io.Writer, err error) {
+	fmt.Fprintf(w, "错误：%s\n", app.ErrorMessage(err))
+	var ae *app.Error
+	if errors.As(err, &ae) {
+		en := ae.Code + ": " + codeEnglish[ae.Code]
+		if ae.Detail != "" {
+			en += ": " + ae.Detail
+		}
+		if ae.Err != nil {
+			en += ": " + ae.Err.Error()
+		}
+		fmt.Fprintf(w, "error: %s\n", en)
+	} else {
+		fmt.Fprintf(w, "error: %v\n", err)
+	}
+	if app.ErrorCode(err) == app.EInternal {
+		slog.Error("command failed", "err", err)
+	}
+}
+
+// codeEnglish says in English what each error code means, for the English line of a user error.
+var codeEnglish = map[string]string{
+	app.EInvalid:           "invalid input",
+	app.ENotFound:          "not found",
+	app.EConflict:          "conflict with the current data",
+	app.EForbidden:         "not allowed",
+	app.EUnauthorized:      "not authenticated",
+	app.EIllegalTransition: "illegal state transition",
+	app.EInternal:          "internal error",
+}

@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/server"
+)
+
+func serveCmd() *command {
+	var addr string
+	var demo bool
+	return &command{
+		name: "serve", args: "[--addr HOST:PORT] [--db DSN] [--demo]",
+		en: "Run the web interface and API (migrates the database on start). --demo starts on a fresh temporary database with the demo centre.",
+		zh: "启动网页界面和 API（启动时自动升级数据库结构）。--demo 使用临时数据库并载入演示数据。",
+		flags: func(e *env, fs *flag.FlagSet) {
+			e.dbFlag(fs)
+			fs.StringVar(&addr, "addr", "", "listen address (default 127.0.0.1:8080) / 监听地址")
+			fs.BoolVar(&demo, "demo", false, "fresh temporary database with demo data / 使用演示数据")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+			if err := requireArgs(args, 0, "no arguments / 无参数"); err != nil {
+				return err
+			}
+			if demo {
+				if e.db != "" {
+					return usagef("--demo and --db cannot be combined / --demo 不能与 --db 同时使用")
+				}
+				dir, err := os.MkdirTemp("", "govdesk-demo-")
+				if err != nil {
+					return app.Internal(err, "create demo directory")
+				}
+				defer os.RemoveAll(dir)
+				e.db = "sqlite:" + filepath.Join(dir, "govdesk-demo.db")
+			}
+			e.serving = true
+			c, err := e.config()
+			if err != nil {
+				return err
+			}
+			if addr != "" {
+				c.Addr = addr
+			}
+			db, err := e.open(ctx, c)
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			s := wire(db, c)
+			if demo {
+				if err := loadDemo(app.WithActor(ctx, app.System), s); err != nil {
+					return err
+				}
+			}
+			h, err := server.New(server.Deps{Accounts: s.accounts, Policies: s.policies, Calendar: s.calendar,
+				CookieSecure: c.Session.CookieSecure, Ping: db.PingContext})
+			if err != nil {
+				return app.Internal(err, "build server")
+			}
+			ln, err := net.Listen("tcp", c.Addr)
+			if err != nil {
+				return app.Invalid("无法监听地址 %s（端口可能已被占用）", c.Addr).WithDetail("%v", err)
+			}
+			fmt.Fprintf(e.stdout, "govdesk 已启动：http://%s （数据库 %s）\ngovdesk listening on http://%s\n", ln.Addr(), db.Engine, ln.Addr())
+			if demo {
+				printDemoUsers(e.stdout)
+			}
+			go sweepSessions(ctx, s)
+			return server.Run(ctx, ln, h)
+		},
+	}
+}
+
+// sweepSessions deletes expired sessions every hour. Deleting is idempotent, so
+// several processes sharing one database may all run it.
+func sweepSessions(ctx context.Context, s *services) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := s.accounts.Store.DeleteExpiredSessions(ctx, time.Now()); err != nil {
+			slog.Warn("sweep sessions", "err", err)
+		} else if n > 0 {
+			slog.Info("expired sessions removed", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package httpx
+
+import (
+	"context"
+	"crypto/subtle"
+	"net/http"
+	"strings"
+	"time"
+
+	"govdesk/internal/account"
+	"govdesk/internal/app"
+)
+
+// SessionCookie is the name of the web session cookie.
+const SessionCookie = "gd_session"
+
+// Authenticator resolves session cookies and bearer tokens.
+type Authenticator interface {
+	Authenticate(ctx context.Context, token string) (account.Session, error)
+	AuthenticateToken(ctx context.Context, token string) (account.User, error)
+}
+
+// Auth puts the actor of a valid session cookie or bearer token into the request
+// context, and refuses cookie-authenticated unsafe requests without the session's
+// CSRF token (form field csrf_token or header X-CSRF-Token). Requests without
+// credentials pass through without an actor; handlers decide what they need.
+type Auth struct {
+	Accounts     Authenticator
+	CookieSecure string // auto, always, never
+}
+
+type sessionKey struct{}
+
+// SessionFrom returns the web session of the request, if it came with one.
+func SessionFrom(ctx context.Context) (account.Session, bool) {
+	s, ok := ctx.Value(sessionKey{}).(account.Session)
+	return s, ok
+}
+
+// Middleware authenticates the request.
+func (a *Auth) Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if h := r.Header.Get("Authorization"); h != "" {
+			tok, ok := strings.CutPrefix(h, "Bearer ")
+			if !ok {
+				WriteError(w, r, app.Unauthorized("Authorization 头格式错误，应为 Bearer 令牌"))
+				return
+			}
+			u, err := a.Accounts.AuthenticateToken(ctx, strings.TrimSpace(tok))
+			if err != nil {
+				WriteError(w, r, err)
+				return
+			}
+			next.ServeHTTP(w, r.WithContext(app.WithActor(ctx, u.Actor())))
+			return
+		}
+		if c, err := r.Cookie(SessionCookie); err == nil && c.Value != "" {
+			sess, err := a.Accounts.Authenticate(ctx, c.Value)
+			if err == nil {
+				if unsafe(r.Method) && !a.csrfOK(r, sess.CSRFToken) {
+					WriteError(w, r, app.Forbidden("页面已过期或请求来源无效（CSRF 校验失败），请刷新页面后重试"))
+					return
+				}
+				ctx = context.WithValue(app.WithActor(ctx, sess.User.Actor()), sessionKey{}, sess)
+			} else if app.ErrorCode(err) != app.EUnauthorized {
+				WriteError(w, r, err)
+				return
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func unsafe(method string) bool {
+	return method != http.MethodGet && method != http.MethodHead && method != http.MethodOptions
+}
+
+func (a *Auth) csrfOK(r *http.Request, want string) bool {
+	got := r.Header.Get("X-CSRF-Token")
+	if ct := r.Header.Get("Content-Type"); got == "" &&
+		(strings.HasPrefix(ct, "application/x-www-form-urlencoded") || strings.HasPrefix(ct, "multipart/form-data")) {
+		got = r.PostFormValue("csrf_token")
+	}
+	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
+
+// Secure reports whether cookies for this request get the Secure attribute.
+func (a *Auth) Secure(r *http.Request) bool {
+	switch a.CookieSecure {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return IsHTTPS(r)
+}
+
+// SetSession sets the session cookie.
+func (a *Auth) SetSession(w http.ResponseWriter, r *http.Request, token string, expires time.Time) {
+	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: token, Path: "/", Expires: expires,
+		HttpOnly: true, Secure: a.Secure(r), SameSite: http.SameSiteLaxMode})
+}
+
+// ClearSession removes the session cookie.
+func (a *Auth) ClearSession(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, Secure: a.Secure(r), SameSite: http.SameSiteLaxMode})
+}

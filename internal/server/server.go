@@ -1,0 +1,68 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"govdesk/internal/account"
+	"govdesk/internal/api"
+	"govdesk/internal/httpx"
+	"govdesk/internal/web"
+	"govdesk/internal/workorder"
+)
+
+// Deps are the services behind every surface.
+type Deps struct {
+	Accounts     *account.Service
+	Policies     *workorder.Policies
+	Calendar     web.CalendarSource
+	CookieSecure string
+	// Ping checks the database for /healthz.
+	Ping func(ctx context.Context) error
+}
+
+// New returns the root handler. It fails when a template does not parse.
+func New(d Deps) (http.Handler, error) {
+	auth := &httpx.Auth{Accounts: d.Accounts, CookieSecure: d.CookieSecure}
+	ui, err := web.New(web.Deps{Accounts: d.Accounts, Policies: d.Policies, Calendar: d.Calendar, Auth: auth})
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := d.Ping(ctx); err != nil {
+			slog.Error("health check", "err", err)
+			httpx.WriteJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "error", "message": "数据库不可用"})
+			return
+		}
+		httpx.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	ui.Routes(mux)
+	(&api.API{Accounts: d.Accounts}).Routes(mux)
+	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(auth.Middleware(mux)))), nil
+}
+
+// Run serves h on ln until ctx is done, then shuts down gracefully.
+func Run(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute, WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		err := srv.Shutdown(sctx)
+		if e := <-errc; !errors.Is(e, http.ErrServerClosed) && err == nil {
+			err = e
+		}
+		return err
+	}
+}

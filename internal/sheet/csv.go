@@ -1,0 +1,81 @@
+package sheet
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"govdesk/internal/app"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// decodeCSV returns the file as UTF-8: a UTF-8 BOM is stripped, valid UTF-8 is
+// kept, anything else is decoded as GB18030 (a superset of GBK and GB2312).
+func decodeCSV(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		return data[len(utf8BOM):], nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return nil, app.Invalid("不支持 UTF-16 编码的 CSV 文件，请另存为“CSV UTF-8”或 GBK 编码的 CSV")
+	case utf8.Valid(data):
+		return data, nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, app.Invalid("无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码").WithDetail("%v", err)
+	}
+	return out, nil
+}
+
+// readCSV reads every record of a CSV file. Row numbers count records as a
+// spreadsheet program shows them: a quoted multi-line cell stays in one row,
+// and a blank line (which encoding/csv skips) still takes a row number.
+func readCSV(r io.Reader) ([]record, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, app.Internal(err, "sheet: read csv")
+	}
+	data, err := decodeCSV(raw)
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+
+	var (
+		recs     []record
+		num      int   // row number of the last record
+		offset   int64 // input offset just past the last record
+		nextLine = 1   // line number at offset
+	)
+	for {
+		cells, err := cr.Read()
+		if err == io.EOF {
+			return recs, nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, app.Invalid("CSV 文件第 %d 行格式错误，无法读取", num+1).WithDetail("%v", pe)
+			}
+			return nil, app.Invalid("CSV 文件格式错误，无法读取").WithDetail("%v", err)
+		}
+		start, _ := cr.FieldPos(0)
+		blank := start - nextLine // blank lines skipped before this record
+		if blank < 0 {
+			blank = 0
+		}
+		num += blank + 1
+		recs = append(recs, record{num: num, cells: cells})
+
+		end := cr.InputOffset()
+		nextLine += bytes.Count(data[offset:end], []byte{'\n'})
+		offset = end
+	}
+}

@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"govdesk/internal/account"
+	"govdesk/internal/app"
+)
+
+// CreateUser inserts a user and returns its id; conflict when the user name is taken.
+func (s *Accounts) CreateUser(ctx context.Context, u account.User) (int64, error) {
+	var id int64
+	err := s.DB.QueryRowContext(ctx, `INSERT INTO users (username, name, password_hash, role, unit_id, active, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		u.Username, u.Name, u.PasswordHash, u.Role, u.UnitID, u.Active, utc(u.CreatedAt)).Scan(&id)
+	return id, dbErr(err, "create user")
+}
+
+const userCols = `us.id, us.username, us.name, us.role, us.unit_id, un.code, un.name, us.active, us.password_hash, us.created_at`
+
+func scanUser(sc interface{ Scan(...any) error }, extra ...any) (account.User, error) {
+	var u account.User
+	dest := append([]any{&u.ID, &u.Username, &u.Name, &u.Role, &u.UnitID, &u.UnitCode, &u.UnitName, &u.Active, &u.PasswordHash, &u.CreatedAt}, extra...)
+	err := sc.Scan(dest...)
+	return u, err
+}
+
+// FindUserByUsername returns the user; not_found when none.
+func (s *Accounts) FindUserByUsername(ctx context.Context, username string) (account.User, error) {
+	u, err := scanUser(s.DB.QueryRowContext(ctx, `SELECT `+userCols+` FROM users us JOIN units un ON un.id = us.unit_id WHERE us.username = $1`, username))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, app.NotFound("用户 %q 不存在", username)
+	}
+	return u, dbErr(err, "find user")
+}
+
+// FindUsers returns every user ordered by user name.
+func (s *Accounts) FindUsers(ctx context.Context) ([]account.User, error) {
+	rows, err := s.DB.QueryContext(ctx, `SELECT `+userCols+` FROM users us JOIN units un ON un.id = us.unit_id ORDER BY us.username`)
+	if err != nil {
+		return nil, dbErr(err, "find users")
+	}
+	defer rows.Close()
+	var out []account.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, dbErr(err, "scan user")
+		}
+		out = append(out, u)
+	}
+	return out, dbErr(rows.Err(), "find users")
+}
+
+// CreateToken stores an API token's hash.
+func (s *Accounts) CreateToken(ctx context.Context, userID int64, name, tokenHash string, at time.Time) error {
+	_, err := s.DB.ExecContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)`,
+		userID, name, tokenHash, utc(at))
+	return dbErr(err, "create token")
+}
+
+// FindUserByToken returns the user of an unrevoked token and records when it was used.
+func (s *Accounts) FindUserByToken(ctx context.Context, tokenHash string, at time.Time) (account.User, error) {
+	u, err := scanUser(s.DB.QueryRowContext(ctx, `SELECT `+userCols+` FROM api_tokens t JOIN users us ON us.id = t.user_id
+		JOIN units un ON un.id = us.unit_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL`, tokenHash))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, app.NotFound("令牌不存在")
+	}
+	if err != nil {
+		return u, dbErr(err, "find token")
+	}
+	_, err = s.DB.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2`, utc(at), tokenHash)
+	return u, dbErr(err, "touch token")
+}
+
+// RecordLogin appends a login attempt.
+func (s *Accounts) RecordLogin(ctx context.Context, username, ip string, ok bool, at time.Time) error {
+	_, err := s.DB.ExecContext(ctx, `INSERT INTO login_attempts (username, ip, ok, at) VALUES ($1, $2, $3, $4)`, username, ip, ok, utc(at))
+	return dbErr(err, "record login")
+}
+
+// CountFailedLogins counts failed attempts since t for the user name and for the IP.
+// A success resets the user name's count: only failures after the last success count.
+func (s *Accounts) CountFailedLogins(ctx context.Context, username, ip string, since time.Time) (byUser, byIP int, err error) {
+	err = s.DB.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM login_attempts WHERE username = $1 AND NOT ok AND at >= $3
+			AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username = $1 AND ok), $3)),
+		(SELECT count(*) FROM login_attempts WHERE ip = $2 AND NOT ok AND at >= $3)`,
+		username, ip, utc(since)).Scan(&byUser, &byIP)
+	return byUser, byIP, dbErr(err, "count failed logins")
+}

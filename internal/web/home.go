@@ -1,0 +1,34 @@
+package web
+
+import (
+	"net/http"
+
+	"govdesk/internal/app"
+)
+
+// roleDuties says on the home page what each role does here (SPEC §1).
+var roleDuties = map[string]string{
+	app.RoleAdmin:      "负责系统配置、用户、单位、工作日历和办理时限策略。",
+	app.RoleOperator:   "受理 12345 来电和网络留言，使用知识库解答，创建工单并开展回访。",
+	app.RoleDispatcher: "向成员单位派发工单，处理退单、审批延期、审核答复。",
+	app.RoleHandler:    "签收、办理本单位工单，必要时退单或申请延期，并按时答复。",
+	app.RoleUnitAdmin:  "管理本单位承办人、知识库条目和统计数据。",
+	app.RoleStaff:      "维护政务服务事项、办件、好差评、资产与绩效自评。",
+	app.RoleLeader:     "查看全局数据和报告，对重点工单进行督办。",
+}
+
+type homeData struct {
+	Duty  string
+	Links []navItem
+}
+
+func (ui *UI) home(w http.ResponseWriter, r *http.Request) {
+	a, _ := actor(r)
+	var links []navItem
+	for _, n := range navFor(a, "") {
+		if n.Href != "/" {
+			links = append(links, n)
+		}
+	}
+	ui.render(w, r, http.StatusOK, "home", page{Title: "工作台", Data: homeData{Duty: roleDuties[a.Role], Links: links}})
+}

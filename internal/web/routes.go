@@ -1,0 +1,28 @@
+package web
+
+import "net/http"
+
+// Routes registers every page of the web interface.
+func (ui *UI) Routes(mux *http.ServeMux) {
+	mux.Handle("GET /static/", Static())
+	mux.HandleFunc("GET /login", ui.loginPage)
+	mux.HandleFunc("POST /login", ui.login)
+	mux.HandleFunc("POST /logout", ui.logout)
+	mux.HandleFunc("GET /{$}", requireLogin(ui.home))
+	mux.HandleFunc("GET /admin/units", ui.section("/admin/units", ui.units))
+	mux.HandleFunc("GET /admin/users", ui.section("/admin/users", ui.users))
+	mux.HandleFunc("GET /admin/calendar", ui.section("/admin/calendar", ui.calendar))
+	mux.HandleFunc("GET /admin/sla", ui.section("/admin/sla", ui.sla))
+}
+
+// section guards a page by login and by the roles its navigation entry names.
+func (ui *UI) section(href string, h http.HandlerFunc) http.HandlerFunc {
+	return requireLogin(func(w http.ResponseWriter, r *http.Request) {
+		a, _ := actor(r)
+		if !allowed(a, href) {
+			ui.render(w, r, http.StatusForbidden, "error", page{Title: "无权访问", Error: "当前角色无权访问此页面"})
+			return
+		}
+		h(w, r)
+	})
+}

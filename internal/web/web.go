@@ -1,0 +1,145 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"govdesk/internal/account"
+	"govdesk/internal/app"
+	"govdesk/internal/httpx"
+	"govdesk/internal/workday"
+	"govdesk/internal/workorder"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// CalendarSource loads the working-day calendar with the admin's overrides.
+type CalendarSource interface {
+	Load(ctx context.Context) (*workday.Calendar, error)
+	FindOverrides(ctx context.Context) ([]workday.Override, error)
+}
+
+// Deps are the services the pages use.
+type Deps struct {
+	Accounts *account.Service
+	Policies *workorder.Policies
+	Calendar CalendarSource
+	Auth     *httpx.Auth
+}
+
+// UI is the web interface.
+type UI struct {
+	Deps
+	pages map[string]*template.Template
+}
+
+// New parses every template; an error here stops the server from starting.
+func New(d Deps) (*UI, error) {
+	ui := &UI{Deps: d, pages: map[string]*template.Template{}}
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		name := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
+		if name == "layout" {
+			continue
+		}
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, n)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", n, err)
+		}
+		ui.pages[name] = t
+	}
+	return ui, nil
+}
+
+// Static serves the embedded static files.
+func Static() http.Handler {
+	sub, _ := fs.Sub(staticFS, "static")
+	return http.StripPrefix("/static/", http.FileServerFS(sub))
+}
+
+var funcs = template.FuncMap{
+	"roleName": func(r string) string { return app.RoleNames[r] },
+}
+
+// page is what every template gets.
+type page struct {
+	Title       string
+	Actor       app.Actor
+	LoggedIn    bool
+	CSRF        string
+	Nav         []navItem
+	Breadcrumbs []crumb
+	Error       string
+	Data        any
+}
+
+type crumb struct{ Label, Href string }
+
+// render writes a page with the layout; a template error becomes a 500 and a log line.
+func (ui *UI) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	t, ok := ui.pages[name]
+	if !ok {
+		slog.Error("missing template", "name", name)
+		http.Error(w, "模板缺失", http.StatusInternalServerError)
+		return
+	}
+	if a, ok := app.ActorFrom(r.Context()); ok {
+		p.Actor, p.LoggedIn = a, true
+		p.Nav = navFor(a, r.URL.Path)
+	}
+	if s, ok := httpx.SessionFrom(r.Context()); ok {
+		p.CSRF = s.CSRFToken
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		slog.Error("render", "template", name, "err", err)
+		http.Error(w, "页面渲染失败", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}
+
+// fail renders an error page for err with its status.
+func (ui *UI) fail(w http.ResponseWriter, r *http.Request, err error) {
+	httpx.LogError(r, err)
+	if app.ErrorCode(err) == app.EUnauthorized {
+		redirectToLogin(w, r)
+		return
+	}
+	ui.render(w, r, httpx.Status(err), "error", page{Title: "出错了", Error: app.ErrorMessage(err)})
+}
+
+func redirectToLogin(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/login?next="+template.URLQueryEscaper(r.URL.RequestURI()), http.StatusSeeOther)
+}
+
+// requireLogin wraps a page handler so that anonymous visitors go to the login page.
+func requireLogin(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if _, ok := app.ActorFrom(r.Context()); !ok {
+			redirectToLogin(w, r)
+			return
+		}
+		h(w, r)
+	}
+}
