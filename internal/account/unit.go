@@ -143,4 +143,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-

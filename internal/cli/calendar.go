@@ -82,8 +82,8 @@ func calendarCmd() *command {
 			},
 			{
 				name: "day", args: "YYYY-MM-DD",
-				en: `Print what a date is, as JSON {"date","working","kind","name"}; kind is workday, weekend, holiday or makeup.`,
-				zh: "查询某日是否工作日，输出 JSON；kind 为 workday 工作日、weekend 周末、holiday 节假日、makeup 调休补班。",
+				en:    `Print what a date is, as JSON {"date","working","kind","name"}; kind is workday, weekend, holiday or makeup.`,
+				zh:    "查询某日是否工作日，输出 JSON；kind 为 workday 工作日、weekend 周末、holiday 节假日、makeup 调休补班。",
 				flags: func(e *env, fs *flag.FlagSet) { e.dbFlag(fs) },
 				run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 					if err := requireArgs(args, 1, "YYYY-MM-DD / 日期"); err != nil {
@@ -106,8 +106,8 @@ func calendarCmd() *command {
 			},
 			{
 				name: "import", args: "FILE",
-				en: "Import holiday/makeup overrides from a text file, one a line: '2027-02-06 makeup 春节', '2027-02-10 holiday 春节'.",
-				zh: "从文本文件导入节假日/调休调整，每行一条，如“2027-02-06 makeup 春节”“2027-02-10 holiday 春节”。",
+				en:    "Import holiday/makeup overrides from a text file, one a line: '2028-01-22 makeup 春节', '2028-01-26 holiday 春节'.",
+				zh:    "从文本文件导入节假日/调休调整，每行一条，如“2028-01-22 makeup 春节”“2028-01-26 holiday 春节”。",
 				flags: func(e *env, fs *flag.FlagSet) { e.dbFlag(fs) },
 				run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 					if err := requireArgs(args, 1, "FILE / 文件"); err != nil {
@@ -211,4 +211,3 @@ func parseInstant(flag, s string) (time.Time, error) {
 	}
 	return t, nil
 }
-

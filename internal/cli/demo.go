@@ -10,6 +10,7 @@ import (
 	"govdesk/internal/account"
 	"govdesk/internal/app"
 	"govdesk/internal/config"
+	"govdesk/internal/store"
 )
 
 // demoPassword is the password of every demo user (SPEC §14).
@@ -33,9 +34,11 @@ var demoUsers = []account.NewUser{
 	{Username: "leader", Name: "中心主任", Role: app.RoleLeader, UnitCode: "C001"},
 }
 
-// loadDemo fills the database with the demo centre. It may run again: units are
-// updated and existing users kept.
-func loadDemo(ctx context.Context, s *services) error {
+// LoadDemo fills an open, migrated database with the demo centre. It may run
+// again: units are updated and existing users kept.
+func LoadDemo(ctx context.Context, db *store.DB, c config.Config) error {
+	ctx = app.WithActor(ctx, app.System)
+	s := wire(db, c)
 	if _, _, err := s.accounts.Store.UpsertUnits(ctx, demoUnits); err != nil {
 		return err
 	}
@@ -69,7 +72,7 @@ func demoCmd() *command {
 				return err
 			}
 			return e.withServices(ctx, func(ctx context.Context, s *services, c config.Config) error {
-				if err := loadDemo(ctx, s); err != nil {
+				if err := LoadDemo(ctx, s.db, c); err != nil {
 					return err
 				}
 				fmt.Fprintf(e.stdout, "演示数据已载入 %s\n", c.DB)

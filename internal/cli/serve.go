@@ -2,8 +2,13 @@ package cli
 
 import (
 	"context"
+	"net/http"
+
 	"flag"
 	"fmt"
+	"govdesk/internal/config"
+	"govdesk/internal/server"
+	"govdesk/internal/store"
 	"log/slog"
 	"net"
 	"os"
@@ -11,7 +16,6 @@ import (
 	"time"
 
 	"govdesk/internal/app"
-	"govdesk/internal/server"
 )
 
 func serveCmd() *command {
@@ -56,14 +60,13 @@ func serveCmd() *command {
 			defer db.Close()
 			s := wire(db, c)
 			if demo {
-				if err := loadDemo(app.WithActor(ctx, app.System), s); err != nil {
+				if err := LoadDemo(ctx, db, c); err != nil {
 					return err
 				}
 			}
-			h, err := server.New(server.Deps{Accounts: s.accounts, Policies: s.policies, Calendar: s.calendar,
-				CookieSecure: c.Session.CookieSecure, Ping: db.PingContext})
+			h, err := s.handler(c)
 			if err != nil {
-				return app.Internal(err, "build server")
+				return err
 			}
 			ln, err := net.Listen("tcp", c.Addr)
 			if err != nil {
@@ -96,4 +99,20 @@ func sweepSessions(ctx context.Context, s *services) {
 		case <-t.C:
 		}
 	}
+}
+
+// handler builds the HTTP handler over the services.
+func (s *services) handler(c config.Config) (http.Handler, error) {
+	h, err := server.New(server.Deps{Accounts: s.accounts, Policies: s.policies, Calendar: s.calendar,
+		CookieSecure: c.Session.CookieSecure, Ping: s.db.PingContext})
+	if err != nil {
+		return nil, app.Internal(err, "build server")
+	}
+	return h, nil
+}
+
+// NewHandler returns govdesk's whole HTTP handler over an open, migrated database,
+// as serve runs it; browser and API tests use it.
+func NewHandler(db *store.DB, c config.Config) (http.Handler, error) {
+	return wire(db, c).handler(c)
 }
