@@ -25,7 +25,12 @@ func root() *command {
 
 // Main runs the command line and returns the exit status.
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	e := newEnv(stdout, stderr, os.Getenv)
+	return mainWith(ctx, newEnv(stdout, stderr, os.Getenv), args)
+}
+
+// mainWith runs the command line in an environment (tests give their own).
+func mainWith(ctx context.Context, e *env, args []string) int {
+	stderr := e.stderr
 	err := root().exec(ctx, e, "", args)
 	var ue *usageError
 	switch {

@@ -29,14 +29,42 @@ func Run(t *testing.T, fn func(t *testing.T, db *store.DB)) {
 	t.Run(store.Postgres, func(t *testing.T) { fn(t, Postgres(t)) })
 }
 
+// RunDSN runs fn with the DSN of a fresh, empty database on each engine, for
+// tests of commands that open the database themselves.
+func RunDSN(t *testing.T, fn func(t *testing.T, dsn string)) {
+	t.Helper()
+	t.Run(store.SQLite, func(t *testing.T) {
+		tally(store.SQLite, t.Name())
+		fn(t, SQLiteDSN(t))
+	})
+	t.Run(store.Postgres, func(t *testing.T) {
+		dsn := PostgresDSN(t)
+		tally(store.Postgres, t.Name())
+		fn(t, dsn)
+	})
+}
+
 // SQLite returns a fresh migrated SQLite database in t.TempDir().
 func SQLite(t testing.TB) *store.DB {
 	t.Helper()
-	return open(t, store.SQLite, "sqlite:"+filepath.Join(t.TempDir(), "govdesk.db"))
+	return open(t, store.SQLite, SQLiteDSN(t))
+}
+
+// SQLiteDSN names a SQLite file in t.TempDir() that does not exist yet.
+func SQLiteDSN(t testing.TB) string {
+	return "sqlite:" + filepath.Join(t.TempDir(), "govdesk.db")
 }
 
 // Postgres returns a fresh migrated schema on the server of GOVDESK_TEST_PG.
 func Postgres(t testing.TB) *store.DB {
+	t.Helper()
+	return open(t, store.Postgres, PostgresDSN(t))
+}
+
+// PostgresDSN creates an empty schema on the server of GOVDESK_TEST_PG, dropped
+// when the test ends, and returns a DSN whose search_path is that schema. It skips
+// (or fails, with GOVDESK_TEST_PG_REQUIRED=1) when no server is configured.
+func PostgresDSN(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv("GOVDESK_TEST_PG")
 	if base == "" {
@@ -58,7 +86,7 @@ func Postgres(t testing.TB) *store.DB {
 		admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`)
 		admin.Close()
 	})
-	return open(t, store.Postgres, DSNWithSchema(t, base, schema))
+	return DSNWithSchema(t, base, schema)
 }
 
 // DSNWithSchema returns base with its search_path set to schema.

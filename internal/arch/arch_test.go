@@ -1,0 +1,118 @@
+package arch
+
+import (
+	"encoding/json"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// domain packages: plain Go over values, no HTTP, no SQL, no store.
+var domain = []string{"app", "config", "workday", "zhtext", "sheet", "account", "workorder", "knowledge", "catalog",
+	"evaluation", "asset", "stats", "selfeval", "document"}
+
+// forbidden for a domain package to import directly.
+var forbiddenDirect = []string{"net/http", "database/sql"}
+
+// outer layers no domain package may reach, directly or not.
+var outer = []string{"store", "httpx", "web", "api", "open311", "server", "cli", "e2e"}
+
+type pkg struct {
+	ImportPath string
+	Imports    []string
+	Deps       []string
+	Standard   bool
+}
+
+const mod = "govdesk/internal/"
+
+// violations returns every breach of the layering rule among pkgs.
+func violations(pkgs []pkg) []string {
+	isDomain := map[string]bool{}
+	for _, d := range domain {
+		isDomain[mod+d] = true
+	}
+	var out []string
+	for _, p := range pkgs {
+		if isDomain[p.ImportPath] {
+			for _, imp := range p.Imports {
+				for _, f := range forbiddenDirect {
+					if imp == f {
+						out = append(out, p.ImportPath+" imports "+imp)
+					}
+				}
+			}
+			for _, dep := range p.Deps {
+				for _, o := range outer {
+					if dep == mod+o || strings.HasPrefix(dep, mod+o+"/") {
+						out = append(out, p.ImportPath+" depends on "+dep)
+					}
+				}
+			}
+		}
+		if p.ImportPath == mod+"app" {
+			for _, imp := range p.Imports {
+				if strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") || strings.HasPrefix(imp, "govdesk/") {
+					out = append(out, "app imports non-standard "+imp)
+				}
+			}
+		}
+		if p.ImportPath != mod+"cli" && !strings.HasPrefix(p.ImportPath, mod+"store") {
+			for _, imp := range p.Imports {
+				if imp == mod+"store" {
+					out = append(out, p.ImportPath+" imports the store (only cli and tests may)")
+				}
+			}
+		}
+	}
+	return out
+}
+
+func listPackages(t *testing.T) []pkg {
+	t.Helper()
+	cmd := exec.Command("go", "list", "-json", "govdesk/...")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	var pkgs []pkg
+	for {
+		var p pkg
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		pkgs = append(pkgs, p)
+	}
+	return pkgs
+}
+
+func TestLayering(t *testing.T) {
+	pkgs := listPackages(t)
+	if len(pkgs) < 10 {
+		t.Fatalf("go list found only %d packages", len(pkgs))
+	}
+	for _, v := range violations(pkgs) {
+		t.Error(v)
+	}
+}
+
+// TestLayering_Detects shows the rule catches what it must.
+func TestLayering_Detects(t *testing.T) {
+	bad := []pkg{
+		{ImportPath: mod + "workorder", Imports: []string{"net/http", "govdesk/internal/app"}},
+		{ImportPath: mod + "account", Imports: []string{"database/sql"}},
+		{ImportPath: mod + "workday", Deps: []string{mod + "store"}},
+		{ImportPath: mod + "web", Imports: []string{mod + "store"}},
+		{ImportPath: mod + "app", Imports: []string{"github.com/x/y"}},
+	}
+	if got := violations(bad); len(got) != 5 {
+		t.Fatalf("violations found %d of 5: %v", len(got), got)
+	}
+	if got := violations([]pkg{{ImportPath: mod + "cli", Imports: []string{mod + "store", "net/http"}}}); len(got) != 0 {
+		t.Fatalf("cli may import the store: %v", got)
+	}
+}
