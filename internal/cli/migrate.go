@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+
+	"govdesk/internal/config"
 )
 
 func migrateCmd() *command {
@@ -16,21 +18,14 @@ func migrateCmd() *command {
 			if err := requireArgs(args, 0, "no arguments / 无参数"); err != nil {
 				return err
 			}
-			c, err := e.config()
-			if err != nil {
-				return err
-			}
-			db, err := e.open(ctx, c)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			v, err := db.SchemaVersion(ctx)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stdout, "数据库结构已是最新版本：%d（%s）\n", v, db.Engine)
-			return nil
+			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+				v, err := s.db.SchemaVersion(ctx)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(e.stdout, "数据库结构已是最新版本：%d（%s）\n", v, s.db.Engine)
+				return nil
+			})
 		},
 	}
 }

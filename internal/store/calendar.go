@@ -13,22 +13,10 @@ type Calendar struct{ DB *DB }
 
 // FindOverrides returns every override ordered by date.
 func (s *Calendar) FindOverrides(ctx context.Context) ([]workday.Override, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT date, kind, name FROM calendar_overrides ORDER BY date`)
-	if err != nil {
-		return nil, dbErr(err, "find calendar overrides")
-	}
-	defer rows.Close()
-	var out []workday.Override
-	for rows.Next() {
-		var o workday.Override
-		var kind string
-		if err := rows.Scan(&o.Date, &kind, &o.Name); err != nil {
-			return nil, dbErr(err, "scan calendar override")
-		}
-		o.Kind = workday.Kind(kind)
-		out = append(out, o)
-	}
-	return out, dbErr(rows.Err(), "find calendar overrides")
+	return queryAll(ctx, s.DB, "find calendar overrides", func(sc rowScanner) (o workday.Override, err error) {
+		err = sc.Scan(&o.Date, &o.Kind, &o.Name)
+		return o, err
+	}, `SELECT date, kind, name FROM calendar_overrides ORDER BY date`)
 }
 
 // SaveOverrides creates or replaces the overrides of their dates, all in one transaction.

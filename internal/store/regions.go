@@ -59,20 +59,10 @@ func ensureNode(ctx context.Context, tx *sql.Tx, table string, parent int64, nam
 
 // FindRegions returns every region, towns before their villages.
 func (s *Accounts) FindRegions(ctx context.Context) ([]account.Region, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, name, level, COALESCE(parent_id, 0) FROM regions ORDER BY COALESCE(parent_id, 0), name`)
-	if err != nil {
-		return nil, dbErr(err, "find regions")
-	}
-	defer rows.Close()
-	var out []account.Region
-	for rows.Next() {
-		var r account.Region
-		if err := rows.Scan(&r.ID, &r.Name, &r.Level, &r.ParentID); err != nil {
-			return nil, dbErr(err, "scan region")
-		}
-		out = append(out, r)
-	}
-	return out, dbErr(rows.Err(), "find regions")
+	return queryAll(ctx, s.DB, "find regions", func(sc rowScanner) (r account.Region, err error) {
+		err = sc.Scan(&r.ID, &r.Name, &r.Level, &r.ParentID)
+		return r, err
+	}, `SELECT id, name, level, COALESCE(parent_id, 0) FROM regions ORDER BY COALESCE(parent_id, 0), name`)
 }
 
 // EnsureCategory returns the id of a "/"-separated category path, creating missing nodes.
@@ -123,18 +113,8 @@ func (s *Accounts) SetCategoryDefaultUnit(ctx context.Context, path, unitCode st
 
 // FindCategories returns the category tree in path order.
 func (s *Accounts) FindCategories(ctx context.Context) ([]account.Category, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, path, name, COALESCE(parent_id, 0), COALESCE(default_unit_id, 0), active FROM categories ORDER BY path`)
-	if err != nil {
-		return nil, dbErr(err, "find categories")
-	}
-	defer rows.Close()
-	var out []account.Category
-	for rows.Next() {
-		var c account.Category
-		if err := rows.Scan(&c.ID, &c.Path, &c.Name, &c.ParentID, &c.DefaultUnitID, &c.Active); err != nil {
-			return nil, dbErr(err, "scan category")
-		}
-		out = append(out, c)
-	}
-	return out, dbErr(rows.Err(), "find categories")
+	return queryAll(ctx, s.DB, "find categories", func(sc rowScanner) (c account.Category, err error) {
+		err = sc.Scan(&c.ID, &c.Path, &c.Name, &c.ParentID, &c.DefaultUnitID, &c.Active)
+		return c, err
+	}, `SELECT id, path, name, COALESCE(parent_id, 0), COALESCE(default_unit_id, 0), active FROM categories ORDER BY path`)
 }

@@ -15,26 +15,15 @@ var _ workorder.PolicyStore = (*Policies)(nil)
 
 // FindPolicies returns every SLA policy version ordered by effective date.
 func (s *Policies) FindPolicies(ctx context.Context) ([]workorder.Policy, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT id, effective_from, limits, urgent_days, signfor_hours, reopen_days,
-		max_returns, max_extensions, max_extension_days, note, created_at FROM sla_policies ORDER BY effective_from`)
-	if err != nil {
-		return nil, dbErr(err, "find policies")
-	}
-	defer rows.Close()
-	var out []workorder.Policy
-	for rows.Next() {
-		var p workorder.Policy
+	return queryAll(ctx, s.DB, "find policies", func(sc rowScanner) (p workorder.Policy, err error) {
 		var limits string
-		if err := rows.Scan(&p.ID, &p.EffectiveFrom, &limits, &p.UrgentDays, &p.SignForHours, &p.ReopenDays,
+		if err = sc.Scan(&p.ID, &p.EffectiveFrom, &limits, &p.UrgentDays, &p.SignForHours, &p.ReopenDays,
 			&p.MaxReturns, &p.MaxExtensions, &p.MaxExtensionDays, &p.Note, &p.CreatedAt); err != nil {
-			return nil, dbErr(err, "scan policy")
+			return p, err
 		}
-		if err := json.Unmarshal([]byte(limits), &p.Limits); err != nil {
-			return nil, dbErr(err, "decode policy limits")
-		}
-		out = append(out, p)
-	}
-	return out, dbErr(rows.Err(), "find policies")
+		return p, json.Unmarshal([]byte(limits), &p.Limits)
+	}, `SELECT id, effective_from, limits, urgent_days, signfor_hours, reopen_days,
+		max_returns, max_extensions, max_extension_days, note, created_at FROM sla_policies ORDER BY effective_from`)
 }
 
 // SavePolicy creates or replaces the version of the policy's effective date.

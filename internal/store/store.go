@@ -163,3 +163,24 @@ func nullInt(v int64) any {
 	}
 	return v
 }
+
+// rowScanner is what *sql.Row and *sql.Rows offer.
+type rowScanner interface{ Scan(dest ...any) error }
+
+// queryAll runs a query and scans every row with scan; what names the query in errors.
+func queryAll[T any](ctx context.Context, q queryer, what string, scan func(rowScanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, dbErr(err, what)
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, dbErr(err, "scan: "+what)
+		}
+		out = append(out, v)
+	}
+	return out, dbErr(rows.Err(), what)
+}

@@ -64,7 +64,7 @@ func (s *Accounts) UpsertUnits(ctx context.Context, units []account.Unit) (creat
 
 const unitCols = `u.id, u.code, u.name, u.kind, COALESCE(u.parent_id, 0), COALESCE(p.code, ''), u.active`
 
-func scanUnit(sc interface{ Scan(...any) error }) (account.Unit, error) {
+func scanUnit(sc rowScanner) (account.Unit, error) {
 	var u account.Unit
 	err := sc.Scan(&u.ID, &u.Code, &u.Name, &u.Kind, &u.ParentID, &u.ParentCode, &u.Active)
 	return u, err
@@ -81,18 +81,6 @@ func (s *Accounts) FindUnitByCode(ctx context.Context, code string) (account.Uni
 
 // FindUnits returns every unit ordered by code.
 func (s *Accounts) FindUnits(ctx context.Context) ([]account.Unit, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+unitCols+` FROM units u LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.code`)
-	if err != nil {
-		return nil, dbErr(err, "find units")
-	}
-	defer rows.Close()
-	var out []account.Unit
-	for rows.Next() {
-		u, err := scanUnit(rows)
-		if err != nil {
-			return nil, dbErr(err, "scan unit")
-		}
-		out = append(out, u)
-	}
-	return out, dbErr(rows.Err(), "find units")
+	return queryAll(ctx, s.DB, "find units", scanUnit,
+		`SELECT `+unitCols+` FROM units u LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.code`)
 }

@@ -21,7 +21,7 @@ func (s *Accounts) CreateUser(ctx context.Context, u account.User) (int64, error
 
 const userCols = `us.id, us.username, us.name, us.role, us.unit_id, un.code, un.name, us.active, us.password_hash, us.created_at`
 
-func scanUser(sc interface{ Scan(...any) error }, extra ...any) (account.User, error) {
+func scanUser(sc rowScanner, extra ...any) (account.User, error) {
 	var u account.User
 	dest := append([]any{&u.ID, &u.Username, &u.Name, &u.Role, &u.UnitID, &u.UnitCode, &u.UnitName, &u.Active, &u.PasswordHash, &u.CreatedAt}, extra...)
 	err := sc.Scan(dest...)
@@ -39,20 +39,8 @@ func (s *Accounts) FindUserByUsername(ctx context.Context, username string) (acc
 
 // FindUsers returns every user ordered by user name.
 func (s *Accounts) FindUsers(ctx context.Context) ([]account.User, error) {
-	rows, err := s.DB.QueryContext(ctx, `SELECT `+userCols+` FROM users us JOIN units un ON un.id = us.unit_id ORDER BY us.username`)
-	if err != nil {
-		return nil, dbErr(err, "find users")
-	}
-	defer rows.Close()
-	var out []account.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, dbErr(err, "scan user")
-		}
-		out = append(out, u)
-	}
-	return out, dbErr(rows.Err(), "find users")
+	return queryAll(ctx, s.DB, "find users", func(r rowScanner) (account.User, error) { return scanUser(r) },
+		`SELECT `+userCols+` FROM users us JOIN units un ON un.id = us.unit_id ORDER BY us.username`)
 }
 
 // CreateToken stores an API token's hash.
