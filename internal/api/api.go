@@ -6,11 +6,13 @@ import (
 	"govdesk/internal/account"
 	"govdesk/internal/app"
 	"govdesk/internal/httpx"
+	"govdesk/internal/workorder"
 )
 
 // API holds the services the endpoints call.
 type API struct {
 	Accounts *account.Service
+	Orders   *workorder.Service
 }
 
 // Routes registers every endpoint.

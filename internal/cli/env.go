@@ -9,12 +9,10 @@ import (
 	"os"
 	"strings"
 
-	"govdesk/internal/account"
 	"govdesk/internal/app"
 	"govdesk/internal/config"
 	"govdesk/internal/store"
 	"govdesk/internal/workday"
-	"govdesk/internal/workorder"
 )
 
 // env is what every command runs with: its streams, the environment and the configuration.
@@ -67,9 +65,13 @@ func (e *env) open(ctx context.Context, c config.Config) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := db.Migrate(ctx); err != nil {
+	applied, err := db.Migrate(ctx)
+	if err != nil {
 		db.Close()
 		return nil, err
+	}
+	if len(applied) > 0 {
+		slog.Info("database migrated", "engine", db.Engine, "versions", applied)
 	}
 	return db, nil
 }
@@ -82,26 +84,6 @@ func sqliteMissing(dsn string) bool {
 	path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
 	_, err := os.Stat(path)
 	return errors.Is(err, os.ErrNotExist)
-}
-
-// services bundles the domain services wired over one database.
-type services struct {
-	db       *store.DB
-	accounts *account.Service
-	policies *workorder.Policies
-	calendar *store.Calendar
-}
-
-func wire(db *store.DB, c config.Config) *services {
-	clock := app.SystemClock{}
-	acc := account.NewService(&store.Accounts{DB: db}, clock)
-	acc.SessionTTL, acc.MaxFailures, acc.Window = c.Session.TTL.Duration, c.Login.MaxFailures, c.Login.Window.Duration
-	return &services{
-		db:       db,
-		accounts: acc,
-		policies: &workorder.Policies{Store: &store.Policies{DB: db}, Clock: clock},
-		calendar: &store.Calendar{DB: db},
-	}
 }
 
 // withServices loads configuration, opens the database and runs fn as the system actor.

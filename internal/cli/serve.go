@@ -58,12 +58,12 @@ func serveCmd() *command {
 				return err
 			}
 			defer db.Close()
-			s := wire(db, c)
 			if demo {
 				if err := LoadDemo(ctx, db, c); err != nil {
 					return err
 				}
 			}
+			s := wire(db, c)
 			h, err := s.handler(c)
 			if err != nil {
 				return err
@@ -103,7 +103,7 @@ func sweepSessions(ctx context.Context, s *services) {
 
 // handler builds the HTTP handler over the services.
 func (s *services) handler(c config.Config) (http.Handler, error) {
-	h, err := server.New(server.Deps{Accounts: s.accounts, Policies: s.policies, Calendar: s.calendar,
+	h, err := server.New(server.Deps{Accounts: s.accounts, Policies: s.policies, Orders: s.orders, Calendar: s.calendar,
 		CookieSecure: c.Session.CookieSecure, Ping: s.db.PingContext})
 	if err != nil {
 		return nil, app.Internal(err, "build server")

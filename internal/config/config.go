@@ -25,6 +25,7 @@ type Config struct {
 	SLA      SLA     `toml:"sla"`
 	Session  Session `toml:"session"`
 	Login    Login   `toml:"login"`
+	Hotline  Hotline `toml:"hotline"`
 
 	// File is the configuration file that was read, "" when none.
 	File string `toml:"-"`
@@ -34,6 +35,15 @@ type Config struct {
 type SLA struct {
 	Clock          string `toml:"clock"`           // workhours (default) or workdays
 	WorkingPeriods string `toml:"working_periods"` // e.g. 08:30-12:00,14:30-17:30
+}
+
+// Hotline configures the 12345 work-order workflow.
+type Hotline struct {
+	// SensitiveUnits are the codes of the units told at once of an order flagged
+	// 群体诉求 / 涉稳 / 舆情, comma-separated.
+	SensitiveUnits string `toml:"sensitive_units"`
+	// ReviewClosesConsult: an approved reply to a 咨询 closes it without a callback.
+	ReviewClosesConsult bool `toml:"review_closes_consult"`
 }
 
 // Session configures web sessions.
@@ -73,6 +83,7 @@ func Default() Config {
 		SLA:      SLA{Clock: string(workday.WorkHours), WorkingPeriods: "08:30-12:00,14:30-17:30"},
 		Session:  Session{TTL: Duration{12 * time.Hour}, CookieSecure: "auto"},
 		Login:    Login{MaxFailures: 5, Window: Duration{15 * time.Minute}},
+		Hotline:  Hotline{SensitiveUnits: "C001,H001"},
 	}
 }
 
@@ -110,7 +121,8 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 	str := map[string]*string{
 		"GOVDESK_DB": &c.DB, "GOVDESK_ADDR": &c.Addr, "GOVDESK_LOG_LEVEL": &c.LogLevel,
 		"GOVDESK_SLA_CLOCK": &c.SLA.Clock, "GOVDESK_SLA_WORKING_PERIODS": &c.SLA.WorkingPeriods,
-		"GOVDESK_SESSION_COOKIE_SECURE": &c.Session.CookieSecure,
+		"GOVDESK_SESSION_COOKIE_SECURE":   &c.Session.CookieSecure,
+		"GOVDESK_HOTLINE_SENSITIVE_UNITS": &c.Hotline.SensitiveUnits,
 	}
 	for k, p := range str {
 		if v := getenv(k); v != "" {
@@ -124,6 +136,13 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 				return app.Invalid("环境变量 %s 的值 %q 不是有效的时长（如 15m、12h）", k, v)
 			}
 		}
+	}
+	if v := getenv("GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return app.Invalid("环境变量 GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT 的值 %q 应为 true 或 false", v)
+		}
+		c.Hotline.ReviewClosesConsult = b
 	}
 	if v := getenv("GOVDESK_LOGIN_MAX_FAILURES"); v != "" {
 		n, err := strconv.Atoi(v)

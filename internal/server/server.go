@@ -19,6 +19,7 @@ import (
 type Deps struct {
 	Accounts     *account.Service
 	Policies     *workorder.Policies
+	Orders       *workorder.Service
 	Calendar     web.CalendarSource
 	CookieSecure string
 	// Ping checks the database for /healthz.
@@ -28,7 +29,7 @@ type Deps struct {
 // New returns the root handler. It fails when a template does not parse.
 func New(d Deps) (http.Handler, error) {
 	auth := &httpx.Auth{Accounts: d.Accounts, CookieSecure: d.CookieSecure}
-	ui, err := web.New(web.Deps{Accounts: d.Accounts, Policies: d.Policies, Calendar: d.Calendar, Auth: auth})
+	ui, err := web.New(web.Deps{Accounts: d.Accounts, Policies: d.Policies, Orders: d.Orders, Calendar: d.Calendar, Auth: auth})
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +45,7 @@ func New(d Deps) (http.Handler, error) {
 		httpx.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	ui.Routes(mux)
-	(&api.API{Accounts: d.Accounts}).Routes(mux)
+	(&api.API{Accounts: d.Accounts, Orders: d.Orders}).Routes(mux)
 	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(auth.Middleware(mux)))), nil
 }
 

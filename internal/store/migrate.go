@@ -98,7 +98,7 @@ func (db *DB) Migrate(ctx context.Context) ([]int, error) {
 		if err := tx.Commit(); err != nil {
 			return applied, dbErr(err, "migrate: commit "+m.Name)
 		}
-		slog.Info("migration applied", "engine", db.Engine, "version", m.Version, "name", m.Name)
+		slog.Debug("migration applied", "engine", db.Engine, "version", m.Version, "name", m.Name)
 		applied = append(applied, m.Version)
 	}
 	return applied, nil

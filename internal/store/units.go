@@ -8,6 +8,7 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
+	"govdesk/internal/workorder"
 )
 
 // Accounts implements account.Store.
@@ -84,3 +85,14 @@ func (s *Accounts) FindUnits(ctx context.Context) ([]account.Unit, error) {
 	return queryAll(ctx, s.DB, "find units", scanUnit,
 		`SELECT `+unitCols+` FROM units u LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.code`)
 }
+
+// UnitRef returns the unit of a code as orders refer to it; invalid when unknown or inactive.
+func (s *Accounts) UnitRef(ctx context.Context, code string) (workorder.UnitRef, error) {
+	u, err := s.FindUnitByCode(ctx, code)
+	if app.ErrorCode(err) == app.ENotFound || (err == nil && !u.Active) {
+		return workorder.UnitRef{}, app.Invalid("承办单位 %q 不存在或已停用", code)
+	}
+	return workorder.UnitRef{ID: u.ID, Code: u.Code, Name: u.Name}, err
+}
+
+var _ workorder.Directory = (*Accounts)(nil)

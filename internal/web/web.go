@@ -34,6 +34,7 @@ type CalendarSource interface {
 type Deps struct {
 	Accounts *account.Service
 	Policies *workorder.Policies
+	Orders   *workorder.Service
 	Calendar CalendarSource
 	Auth     *httpx.Auth
 }

@@ -1,0 +1,141 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"govdesk/internal/workorder"
+)
+
+// overdueSQL is the 超期 condition at $now (SPEC §4.2, §9): an approved or pending
+// reply after the deadline, or no reply, still being handled, past the deadline.
+const overdueSQL = `(o.deadline_at IS NOT NULL AND ((o.replied_at IS NOT NULL AND o.replied_at > o.deadline_at)
+	OR (o.replied_at IS NULL AND o.status IN ('dispatched', 'accepted') AND o.deadline_at < %s)))`
+
+// where builds the WHERE clause of a filter; args are numbered from 1.
+type where struct {
+	conds []string
+	args  []any
+	joins bool // the clause refers to region or category names
+}
+
+func (w *where) arg(v any) string {
+	w.args = append(w.args, v)
+	return fmt.Sprintf("$%d", len(w.args))
+}
+
+func (w *where) add(format string, vals ...any) {
+	ph := make([]any, len(vals))
+	for i, v := range vals {
+		ph[i] = w.arg(v)
+	}
+	w.conds = append(w.conds, fmt.Sprintf(format, ph...))
+}
+
+func (w *where) flag(b *bool, cond string) {
+	if b == nil {
+		return
+	}
+	if *b {
+		w.conds = append(w.conds, cond)
+	} else {
+		w.conds = append(w.conds, "NOT "+cond)
+	}
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+func orderWhere(f workorder.Filter) *where {
+	w := &where{}
+	if len(f.Statuses) > 0 {
+		ph := make([]string, len(f.Statuses))
+		for i, s := range f.Statuses {
+			ph[i] = w.arg(string(s))
+		}
+		w.conds = append(w.conds, "o.status IN ("+strings.Join(ph, ", ")+")")
+	}
+	if f.ScopeUnitID != 0 {
+		w.add("(o.unit_id = %s OR ',' || o.co_units || ',' LIKE %s)", f.ScopeUnitID, "%,"+f.ScopeUnitCode+",%")
+	}
+	if f.UnitCode != "" {
+		w.add("o.unit_id = (SELECT id FROM units WHERE code = %s)", f.UnitCode)
+	}
+	if f.Type != "" {
+		w.add("o.type = %s", f.Type)
+	}
+	if f.NonConsult {
+		w.conds = append(w.conds, "o.type <> '咨询'")
+	}
+	w.flag(f.Urgent, "o.urgent")
+	if !f.From.IsZero() {
+		w.add("o.received_at >= %s", utc(f.From))
+	}
+	if !f.To.IsZero() {
+		w.add("o.received_at < %s", utc(f.To))
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		like := "%" + strings.NewReplacer("%", "", "_", "").Replace(q) + "%"
+		w.add("(o.no LIKE %s OR o.title LIKE %s OR o.content LIKE %s OR o.address LIKE %s)", like, like, like, like)
+	}
+	if f.Overdue != nil {
+		w.flag(f.Overdue, fmt.Sprintf(overdueSQL, w.arg(utc(f.Now))))
+	}
+	w.flag(f.Supervised, "o.supervised")
+	if f.Sensitive {
+		w.conds = append(w.conds, "o.sensitive <> ''")
+	}
+	if f.Phone != "" {
+		w.add("o.citizen_phone = %s", f.Phone)
+	}
+	if f.Town != "" {
+		w.add("t.name = %s", f.Town)
+		w.joins = true
+	}
+	if f.Category != "" {
+		w.add("(c.path = %s OR c.path LIKE %s)", f.Category, f.Category+"/%")
+		w.joins = true
+	}
+	w.flag(f.Closed, "o.status = 'closed'")
+	w.flag(f.FirstCall, "o.first_call_resolved")
+	w.flag(f.Approved, "o.reply_approved")
+	w.flag(f.OnTime, "(o.reply_approved AND o.deadline_at IS NOT NULL AND o.replied_at <= o.deadline_at)")
+	if f.Rated {
+		w.conds = append(w.conds, "o.callback_result IN ('满意', '基本满意', '不满意')")
+	}
+	if f.Satisfied {
+		w.conds = append(w.conds, "o.callback_result IN ('满意', '基本满意')")
+	}
+	for col, min := range map[string]int{"returns": f.MinReturns, "extensions": f.MinExtensions, "reopens": f.MinReopens, "reminders": f.MinReminders} {
+		if min > 0 {
+			w.add("o."+col+" >= %s", min)
+		}
+	}
+	return w
+}
+
+// FindOrders returns one page of the orders matching f and the total count.
+func (s *Orders) FindOrders(ctx context.Context, f workorder.Filter) ([]workorder.Order, int, error) {
+	w := orderWhere(f)
+	from := ` FROM orders o`
+	if w.joins {
+		from += ` LEFT JOIN regions t ON t.id = o.town_id LEFT JOIN categories c ON c.id = o.category_id`
+	}
+	var total int
+	if err := s.DB.QueryRowContext(ctx, `SELECT count(*)`+from+w.String(), w.args...).Scan(&total); err != nil {
+		return nil, 0, dbErr(err, "count orders")
+	}
+	p := f.Page.Normalize()
+	order := ` ORDER BY o.received_at DESC, o.id DESC`
+	if f.Order == "deadline" {
+		order = ` ORDER BY o.deadline_at ASC NULLS LAST, o.id`
+	}
+	q := selectOrder + w.String() + order + fmt.Sprintf(` LIMIT %d OFFSET %d`, p.PerPage, p.Offset())
+	list, err := queryAll(ctx, s.DB, "find orders", scanOrder, q, w.args...)
+	return list, total, err
+}

@@ -1,0 +1,285 @@
+package workorder
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/workday"
+)
+
+// Service runs the work-order workflow: every command checks the actor's role and
+// scope, applies the pure rule under an optimistic version, and stores the event and
+// notices with the change.
+type Service struct {
+	Store     Store
+	Directory Directory
+	Policies  *Policies
+	Clock     app.Clock
+	// Schedule returns the working-day schedule in force (calendar with the admin's overrides).
+	Schedule func(ctx context.Context) (workday.Schedule, error)
+	// ReviewClosesConsult: an approved reply to a 咨询 closes it without a callback.
+	ReviewClosesConsult bool
+	// SensitiveUnits are notified at once of orders flagged 群体诉求 / 涉稳 / 舆情.
+	SensitiveUnits []int64
+}
+
+// FullPhoneRoles may read a citizen's full phone number (each read is logged).
+var FullPhoneRoles = []string{app.RoleOperator, app.RoleDispatcher, app.RoleHandler}
+
+// unitScoped reports whether the actor sees only its own unit's orders.
+func unitScoped(a app.Actor) bool { return a.Is(app.RoleHandler, app.RoleUnitAdmin) }
+
+// visible reports whether the actor may see the order at all.
+func visible(a app.Actor, o *Order) bool {
+	if !unitScoped(a) {
+		return true
+	}
+	if o.UnitID == a.UnitID && a.UnitID != 0 {
+		return true
+	}
+	for _, c := range o.CoUnits {
+		if c == a.UnitCode {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Service) env(ctx context.Context, o *Order) (Env, error) {
+	a, err := app.RequireActor(ctx)
+	if err != nil {
+		return Env{}, err
+	}
+	sched, err := s.Schedule(ctx)
+	if err != nil {
+		return Env{}, err
+	}
+	var p Policy
+	if !o.ReceivedAt.IsZero() {
+		if p, err = s.Policies.At(ctx, o.ReceivedAt); err != nil {
+			return Env{}, err
+		}
+	}
+	return Env{Actor: a, Now: s.Clock.Now(), Policy: p, Schedule: sched, ReviewClosesConsult: s.ReviewClosesConsult}, nil
+}
+
+// NewOrder is the input of Create (SPEC §4.4 POST /orders).
+type NewOrder struct {
+	Type         string
+	Urgent       bool
+	Title        string
+	Content      string
+	CitizenName  string
+	CitizenPhone string
+	Anonymous    bool
+	Town         string
+	Village      string
+	Address      string
+	Category     string
+	Source       string
+	Sensitive    []string
+	ReceivedAt   time.Time // zero: now
+}
+
+// Create registers a new order (受理) and returns it with the duplicate hints of
+// SPEC §4.3: open orders of the last 30 days with the same phone, or in the same
+// town with very similar content.
+func (s *Service) Create(ctx context.Context, in NewOrder) (Order, []Order, error) {
+	a, err := app.RequireRole(ctx, app.RoleOperator, app.RoleDispatcher, app.RoleAdmin)
+	if err != nil {
+		return Order{}, nil, err
+	}
+	now := s.Clock.Now()
+	o := Order{Type: in.Type, Urgent: in.Urgent, Title: in.Title, Content: in.Content, CitizenName: strings.TrimSpace(in.CitizenName),
+		CitizenPhone: in.CitizenPhone, Anonymous: in.Anonymous, Address: strings.TrimSpace(in.Address), Source: strings.TrimSpace(in.Source),
+		Sensitive: in.Sensitive, ReceivedAt: in.ReceivedAt, Status: Received, CreatedAt: now, UpdatedAt: now, Version: 1}
+	if o.ReceivedAt.IsZero() {
+		o.ReceivedAt = now
+	}
+	if err := o.Validate(); err != nil {
+		return Order{}, nil, err
+	}
+	if t := strings.TrimSpace(in.Town); t != "" {
+		if o.TownID, o.VillageID, _, err = s.Directory.EnsureRegion(ctx, t, in.Village); err != nil {
+			return Order{}, nil, err
+		}
+		o.Town, o.Village = t, strings.TrimSpace(in.Village)
+	}
+	if c := strings.TrimSpace(in.Category); c != "" {
+		if o.CategoryID, _, err = s.Directory.EnsureCategory(ctx, c); err != nil {
+			return Order{}, nil, err
+		}
+		o.Category = c
+	}
+	ev := Event{Action: CmdCreate, At: now, Actor: a.Username, To: Received, Data: map[string]string{"source": o.Source}}
+	change := Change{Event: ev, Notices: s.sensitiveNotices(&o, now)}
+	if err := s.Store.CreateOrder(ctx, &o, change); err != nil {
+		return Order{}, nil, err
+	}
+	hints, err := s.duplicateHints(ctx, &o)
+	if err != nil {
+		return Order{}, nil, err
+	}
+	return s.present(a, o), hints, nil
+}
+
+func (s *Service) sensitiveNotices(o *Order, now time.Time) []Notice {
+	if len(o.Sensitive) == 0 {
+		return nil
+	}
+	var ns []Notice
+	for _, u := range s.SensitiveUnits {
+		ns = append(ns, Notice{Kind: "sensitive", UnitID: u, CreatedAt: now,
+			Title: "敏感工单（" + strings.Join(o.Sensitive, "、") + "）：" + o.Title, Body: firstRunes(o.Content, 120)})
+	}
+	return ns
+}
+
+// duplicateHints lists open orders of the last 30 days that may be the same matter.
+func (s *Service) duplicateHints(ctx context.Context, o *Order) ([]Order, error) {
+	open := []Status{Received, Dispatched, Accepted, Replied, Callback}
+	f := Filter{Statuses: open, From: o.ReceivedAt.AddDate(0, 0, -30), To: o.ReceivedAt.Add(time.Second), Page: app.Page{PerPage: 50}}
+	var hints []Order
+	seen := map[int64]bool{o.ID: true}
+	if o.CitizenPhone != "" {
+		f.Phone = o.CitizenPhone
+		list, _, err := s.Store.FindOrders(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range list {
+			if !seen[h.ID] {
+				seen[h.ID] = true
+				hints = append(hints, h)
+			}
+		}
+		f.Phone = ""
+	}
+	if o.Town != "" {
+		f.Town = o.Town
+		list, _, err := s.Store.FindOrders(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range list {
+			if !seen[h.ID] && Similarity(h.Title+h.Content, o.Title+o.Content) >= 0.6 {
+				seen[h.ID] = true
+				hints = append(hints, h)
+			}
+		}
+	}
+	a, _ := app.ActorFrom(ctx)
+	for i := range hints {
+		hints[i] = s.present(a, hints[i])
+	}
+	return hints, nil
+}
+
+// present masks the phone for roles that may not read it.
+func (s *Service) present(a app.Actor, o Order) Order {
+	if !a.Is(FullPhoneRoles...) {
+		o.CitizenPhone = MaskPhone(o.CitizenPhone)
+	}
+	return o
+}
+
+// Get returns one order the actor may see (not_found otherwise), with the full phone
+// for the roles that need it; that read is written to the access log.
+func (s *Service) Get(ctx context.Context, id int64) (Order, error) {
+	a, err := app.RequireActor(ctx)
+	if err != nil {
+		return Order{}, err
+	}
+	o, err := s.Store.FindOrderByID(ctx, id)
+	if err != nil {
+		return Order{}, err
+	}
+	if !visible(a, &o) {
+		return Order{}, app.NotFound("工单不存在")
+	}
+	if a.Is(FullPhoneRoles...) && o.CitizenPhone != "" {
+		if err := s.Store.LogAccess(ctx, AccessEntry{At: s.Clock.Now(), Username: a.Username, Action: "phone_read", OrderID: o.ID}); err != nil {
+			return Order{}, err
+		}
+		return o, nil
+	}
+	return s.present(a, o), nil
+}
+
+// List returns a page of the orders the actor may see, phones masked.
+func (s *Service) List(ctx context.Context, f Filter) ([]Order, int, error) {
+	a, err := app.RequireActor(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	if unitScoped(a) {
+		f.ScopeUnitID, f.ScopeUnitCode = a.UnitID, a.UnitCode
+	}
+	if f.Now.IsZero() {
+		f.Now = s.Clock.Now()
+	}
+	var list []Order
+	var total int
+	if f.Warning {
+		list, total, err = s.warnings(ctx, f)
+	} else {
+		list, total, err = s.Store.FindOrders(ctx, f)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	for i := range list {
+		list[i] = s.present(app.Actor{}, list[i])
+	}
+	return list, total, nil
+}
+
+// Events returns an order's timeline.
+func (s *Service) Events(ctx context.Context, id int64) ([]Event, error) {
+	if _, err := s.Get(ctx, id); err != nil {
+		return nil, err
+	}
+	return s.Store.FindEvents(ctx, id)
+}
+
+// FlagsOf computes an order's time-dependent flags now.
+func (s *Service) FlagsOf(ctx context.Context, o *Order) (Flags, error) {
+	sched, err := s.Schedule(ctx)
+	if err != nil {
+		return Flags{}, err
+	}
+	return FlagsAt(o, s.Clock.Now(), sched), nil
+}
+
+// warnings pages the orders under 预警 at f.Now: being handled, not overdue, with 80%
+// of their limit used. Warning depends on the calendar, so it is decided here.
+func (s *Service) warnings(ctx context.Context, f Filter) ([]Order, int, error) {
+	sched, err := s.Schedule(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	no := false
+	f.Statuses, f.Overdue, f.Order = []Status{Dispatched, Accepted}, &no, "deadline"
+	page := f.Page.Normalize()
+	var hits []Order
+	for p := 1; ; p++ {
+		f.Page = app.Page{Page: p, PerPage: 500}
+		batch, _, err := s.Store.FindOrders(ctx, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, o := range batch {
+			if FlagsAt(&o, f.Now, sched).Warning {
+				hits = append(hits, o)
+			}
+		}
+		if len(batch) < 500 {
+			break
+		}
+	}
+	lo := min(page.Offset(), len(hits))
+	hi := min(lo+page.PerPage, len(hits))
+	return hits[lo:hi], len(hits), nil
+}

@@ -1,0 +1,41 @@
+package workorder
+
+import "unicode"
+
+// Similarity is the Dice coefficient of two texts' character bigrams (letters and
+// digits only), from 0 (nothing shared) to 1 (same). Chinese text needs no word
+// segmentation for this: a shared bigram is a shared word or part of one.
+func Similarity(a, b string) float64 {
+	ga, gb := bigrams(a), bigrams(b)
+	if len(ga) == 0 || len(gb) == 0 {
+		return 0
+	}
+	shared := 0
+	for g, n := range ga {
+		if m := gb[g]; m > 0 {
+			shared += min(n, m)
+		}
+	}
+	total := 0
+	for _, n := range ga {
+		total += n
+	}
+	for _, n := range gb {
+		total += n
+	}
+	return 2 * float64(shared) / float64(total)
+}
+
+func bigrams(s string) map[[2]rune]int {
+	var rs []rune
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			rs = append(rs, unicode.ToLower(r))
+		}
+	}
+	m := map[[2]rune]int{}
+	for i := 0; i+1 < len(rs); i++ {
+		m[[2]rune{rs[i], rs[i+1]}]++
+	}
+	return m
+}
