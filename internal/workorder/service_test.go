@@ -16,10 +16,10 @@ import (
 
 // fixture is a centre with a hotline office and two member units, and an actor per role.
 type fixture struct {
-	svc      *workorder.Service
-	clock    *app.FixedClock
-	sched    workday.Schedule
-	db       *store.DB
+	svc                                                     *workorder.Service
+	clock                                                   *app.FixedClock
+	sched                                                   workday.Schedule
+	db                                                      *store.DB
 	operator, dispatcher, handler1, handler2, leader, staff context.Context
 }
 
