@@ -20,6 +20,8 @@ func (a *API) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/me", a.me)
 	mux.HandleFunc("GET /api/v1/units", a.listUnits)
 	mux.HandleFunc("POST /api/v1/units", a.createUnit)
+	a.orderRoutes(mux)
+	a.noticeRoutes(mux)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, r, app.NotFound("接口 %s %s 不存在", r.Method, r.URL.Path))
 	})
