@@ -9,11 +9,9 @@ import (
 	"govdesk/internal/config"
 	"govdesk/internal/server"
 	"govdesk/internal/store"
-	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
-	"time"
 
 	"govdesk/internal/app"
 )
@@ -76,28 +74,9 @@ func serveCmd() *command {
 			if demo {
 				printDemoUsers(e.stdout)
 			}
-			go sweepSessions(ctx, s)
+			go scheduleLoop(ctx, s)
 			return server.Run(ctx, ln, h)
 		},
-	}
-}
-
-// sweepSessions deletes expired sessions every hour. Deleting is idempotent, so
-// several processes sharing one database may all run it.
-func sweepSessions(ctx context.Context, s *services) {
-	t := time.NewTicker(time.Hour)
-	defer t.Stop()
-	for {
-		if n, err := s.accounts.Store.DeleteExpiredSessions(ctx, time.Now()); err != nil {
-			slog.Warn("sweep sessions", "err", err)
-		} else if n > 0 {
-			slog.Info("expired sessions removed", "count", n)
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
 	}
 }
 
