@@ -13,6 +13,21 @@ import (
 const overdueSQL = `(o.deadline_at IS NOT NULL AND ((o.replied_at IS NOT NULL AND o.replied_at > o.deadline_at)
 	OR (o.replied_at IS NULL AND o.status IN ('dispatched', 'accepted') AND o.deadline_at < %s)))`
 
+// Conditions shared by the list filter and the statistics (stats.go), so that a
+// figure and its drill-down count the same orders.
+const (
+	urgentSQL       = `o.urgent`
+	closedSQL       = `o.status = 'closed'`
+	withDeadlineSQL = `o.deadline_at IS NOT NULL`
+	approvedSQL     = `o.reply_approved`
+	onTimeSQL       = `(o.reply_approved AND o.deadline_at IS NOT NULL AND o.replied_at <= o.deadline_at)`
+	ratedSQL        = `o.callback_result IN ('满意', '基本满意', '不满意')`
+	satisfiedSQL    = `o.callback_result IN ('满意', '基本满意')`
+	firstCallSQL    = `o.first_call_resolved`
+	supervisedSQL   = `o.supervised`
+	dispatchedSQL   = `o.first_dispatched_at IS NOT NULL`
+)
+
 // where builds the WHERE clause of a filter; args are numbered from 1.
 type where struct {
 	conds []string
@@ -72,7 +87,7 @@ func orderWhere(f workorder.Filter) *where {
 	if f.NonConsult {
 		w.conds = append(w.conds, "o.type <> '咨询'")
 	}
-	w.flag(f.Urgent, "o.urgent")
+	w.flag(f.Urgent, urgentSQL)
 	if !f.From.IsZero() {
 		w.add("o.received_at >= %s", utc(f.From))
 	}
@@ -86,7 +101,10 @@ func orderWhere(f workorder.Filter) *where {
 	if f.Overdue != nil {
 		w.flag(f.Overdue, fmt.Sprintf(overdueSQL, w.arg(utc(f.Now))))
 	}
-	w.flag(f.Supervised, "o.supervised")
+	w.flag(f.Supervised, supervisedSQL)
+	if f.Source != "" {
+		w.add("o.source = %s", f.Source)
+	}
 	if f.Sensitive {
 		w.conds = append(w.conds, "o.sensitive <> ''")
 	}
@@ -101,15 +119,21 @@ func orderWhere(f workorder.Filter) *where {
 		w.add("(c.path = %s OR c.path LIKE %s)", f.Category, f.Category+"/%")
 		w.joins = true
 	}
-	w.flag(f.Closed, "o.status = 'closed'")
-	w.flag(f.FirstCall, "o.first_call_resolved")
-	w.flag(f.Approved, "o.reply_approved")
-	w.flag(f.OnTime, "(o.reply_approved AND o.deadline_at IS NOT NULL AND o.replied_at <= o.deadline_at)")
+	w.flag(f.Closed, closedSQL)
+	w.flag(f.FirstCall, firstCallSQL)
+	w.flag(f.Approved, approvedSQL)
+	if f.WithDeadline {
+		w.conds = append(w.conds, withDeadlineSQL)
+	}
+	if f.Dispatched {
+		w.conds = append(w.conds, dispatchedSQL)
+	}
+	w.flag(f.OnTime, onTimeSQL)
 	if f.Rated {
-		w.conds = append(w.conds, "o.callback_result IN ('满意', '基本满意', '不满意')")
+		w.conds = append(w.conds, ratedSQL)
 	}
 	if f.Satisfied {
-		w.conds = append(w.conds, "o.callback_result IN ('满意', '基本满意')")
+		w.conds = append(w.conds, satisfiedSQL)
 	}
 	for col, min := range map[string]int{"returns": f.MinReturns, "extensions": f.MinExtensions, "reopens": f.MinReopens, "reminders": f.MinReminders} {
 		if min > 0 {

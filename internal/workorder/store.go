@@ -20,6 +20,7 @@ type Filter struct {
 	Q             string    // words in number, title or content
 	Overdue       *bool     // 超期 at Now
 	Warning       bool      // 预警 at Now (open, not overdue, 80% of the limit used): filtered after the query
+	Source        string    // 来源, one of Sources
 	Supervised    *bool
 	Sensitive     bool
 	Phone         string
@@ -28,6 +29,8 @@ type Filter struct {
 	Closed        *bool
 	FirstCall     *bool // resolved at intake
 	Approved      *bool // with an approved reply
+	WithDeadline  bool  // with a deadline (dispatched and not returned; not resolved at intake)
+	Dispatched    bool  // dispatched at least once (first_dispatched_at set)
 	OnTime        *bool // approved reply at or before the deadline
 	Rated         bool  // with a callback rating (满意/基本满意/不满意)
 	Satisfied     bool  // rated 满意 or 基本满意
