@@ -15,6 +15,10 @@ import (
 
 // tokens issues an API token for each user name.
 func tokens(t *testing.T, db *store.DB, names ...string) map[string]string {
+	return tokensTB(t, db, names...)
+}
+
+func tokensTB(t testing.TB, db *store.DB, names ...string) map[string]string {
 	t.Helper()
 	acc := account.NewService(&store.Accounts{DB: db}, app.SystemClock{})
 	out := map[string]string{}

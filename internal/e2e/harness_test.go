@@ -17,7 +17,10 @@ import (
 )
 
 // startServer serves govdesk over db with the demo users loaded and returns its base URL.
-func startServer(t *testing.T, db *store.DB) string {
+func startServer(t *testing.T, db *store.DB) string { return startServerTB(t, db) }
+
+// startServerTB is startServer for tests and benchmarks.
+func startServerTB(t testing.TB, db *store.DB) string {
 	t.Helper()
 	c := config.Default()
 	if err := cli.LoadDemo(context.Background(), db, c); err != nil {
