@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"govdesk/internal/workorder"
 )
@@ -162,4 +164,15 @@ func (s *Orders) FindOrders(ctx context.Context, f workorder.Filter) ([]workorde
 	q := selectOrder + w.String() + order + fmt.Sprintf(` LIMIT %d OFFSET %d`, p.PerPage, p.Offset())
 	list, err := queryAll(ctx, s.DB, "find orders", scanOrder, q, w.args...)
 	return list, total, err
+}
+
+// FindRecentOpen returns the candidates of a duplicate hint: open orders received
+// since the time with the phone, or in the town, newest first.
+func (s *Orders) FindRecentOpen(ctx context.Context, phone string, townID int64, since time.Time, limit int) ([]workorder.Order, error) {
+	cond, arg := `o.citizen_phone = $1`, any(phone)
+	if phone == "" {
+		cond, arg = `o.town_id = $1`, townID
+	}
+	return queryAll(ctx, s.DB, "find recent open orders", scanOrder, selectOrder+` WHERE `+cond+
+		` AND o.received_at >= $2 AND o.status <> 'closed' ORDER BY o.received_at DESC LIMIT `+strconv.Itoa(limit), arg, utc(since))
 }

@@ -137,15 +137,14 @@ func (s *Service) sensitiveNotices(o *Order, now time.Time) []Notice {
 	return ns
 }
 
-// duplicateHints lists open orders of the last 30 days that may be the same matter.
+// duplicateHints lists open orders of the last 30 days that may be the same matter:
+// the same phone, or the same town and very similar content.
 func (s *Service) duplicateHints(ctx context.Context, o *Order) ([]Order, error) {
-	open := []Status{Received, Dispatched, Accepted, Replied, Callback}
-	f := Filter{Statuses: open, From: o.ReceivedAt.AddDate(0, 0, -30), To: o.ReceivedAt.Add(time.Second), Page: app.Page{PerPage: 50}}
+	since := o.ReceivedAt.AddDate(0, 0, -30)
 	var hints []Order
 	seen := map[int64]bool{o.ID: true}
 	if o.CitizenPhone != "" {
-		f.Phone = o.CitizenPhone
-		list, _, err := s.Store.FindOrders(ctx, f)
+		list, err := s.Store.FindRecentOpen(ctx, o.CitizenPhone, 0, since, 20)
 		if err != nil {
 			return nil, err
 		}
@@ -155,11 +154,9 @@ func (s *Service) duplicateHints(ctx context.Context, o *Order) ([]Order, error)
 				hints = append(hints, h)
 			}
 		}
-		f.Phone = ""
 	}
-	if o.Town != "" {
-		f.Town = o.Town
-		list, _, err := s.Store.FindOrders(ctx, f)
+	if o.TownID != 0 {
+		list, err := s.Store.FindRecentOpen(ctx, "", o.TownID, since, 200)
 		if err != nil {
 			return nil, err
 		}
