@@ -25,7 +25,7 @@ type homeData struct {
 func (ui *UI) home(w http.ResponseWriter, r *http.Request) {
 	a, _ := actor(r)
 	var links []navItem
-	for _, n := range navFor(a, "") {
+	for _, n := range navFor(a, "", 0) {
 		if n.Href != "/" {
 			links = append(links, n)
 		}

@@ -12,28 +12,57 @@ type navItem struct {
 	Href   string
 	Roles  []string // nil: every role
 	Active bool
+	Badge  int // a count shown beside the label (unread notices)
 }
+
+var (
+	orderCreators = []string{app.RoleOperator, app.RoleDispatcher, app.RoleAdmin}
+	unitRoles     = []string{app.RoleHandler, app.RoleUnitAdmin}
+)
 
 // navigation lists the sections in the order the bar shows them.
 var navigation = []navItem{
 	{Label: "工作台", Href: "/"},
+	{Label: "我的待办", Href: "/orders/inbox", Roles: unitRoles},
+	{Label: "派单池", Href: "/orders/pool", Roles: []string{app.RoleDispatcher, app.RoleLeader}},
+	{Label: "工单", Href: "/orders"},
+	{Label: "新建工单", Href: "/orders/new", Roles: orderCreators},
+	{Label: "消息", Href: "/notices"},
 	{Label: "单位管理", Href: "/admin/units", Roles: []string{app.RoleAdmin, app.RoleLeader, app.RoleDispatcher, app.RoleStaff}},
 	{Label: "用户管理", Href: "/admin/users", Roles: []string{app.RoleAdmin}},
 	{Label: "工作日历", Href: "/admin/calendar"},
 	{Label: "办理时限", Href: "/admin/sla", Roles: []string{app.RoleAdmin, app.RoleDispatcher, app.RoleLeader, app.RoleStaff}},
 }
 
-// navFor returns the entries the actor may see, marking the current section.
-func navFor(a app.Actor, path string) []navItem {
+// navFor returns the entries the actor may see, marking the current section (the
+// longest entry the path falls under) and the unread count on 消息.
+func navFor(a app.Actor, path string, unread int) []navItem {
 	var out []navItem
+	active := -1
 	for _, n := range navigation {
 		if n.Roles != nil && !a.Is(n.Roles...) {
 			continue
 		}
-		n.Active = n.Href == path || (n.Href != "/" && strings.HasPrefix(path, n.Href))
+		if n.Href == "/notices" {
+			n.Badge = unread
+		}
+		if under(path, n.Href) && (active < 0 || len(n.Href) > len(out[active].Href)) {
+			active = len(out)
+		}
 		out = append(out, n)
 	}
+	if active >= 0 {
+		out[active].Active = true
+	}
 	return out
+}
+
+// under reports whether path is the section at href or a page inside it.
+func under(path, href string) bool {
+	if href == "/" {
+		return path == "/"
+	}
+	return path == href || strings.HasPrefix(path, href+"/")
 }
 
 // allowed reports whether the actor may open the section at href.

@@ -48,7 +48,7 @@ type UI struct {
 // New parses every template; an error here stops the server from starting.
 func New(d Deps) (*UI, error) {
 	ui := &UI{Deps: d, pages: map[string]*template.Template{}}
-	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html")
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}
@@ -58,7 +58,7 @@ func New(d Deps) (*UI, error) {
 	}
 	for _, n := range names {
 		name := strings.TrimSuffix(strings.TrimPrefix(n, "templates/"), ".html")
-		if name == "layout" {
+		if name == "layout" || name == "partials" {
 			continue
 		}
 		t, err := template.Must(base.Clone()).ParseFS(templateFS, n)
@@ -76,10 +76,6 @@ func Static() http.Handler {
 	return http.StripPrefix("/static/", http.FileServerFS(sub))
 }
 
-var funcs = template.FuncMap{
-	"roleName": func(r string) string { return app.RoleNames[r] },
-}
-
 // page is what every template gets.
 type page struct {
 	Title       string
@@ -89,6 +85,8 @@ type page struct {
 	Nav         []navItem
 	Breadcrumbs []crumb
 	Error       string
+	Flash       flash // the outcome of the previous action, shown once
+	Unread      int   // the actor's unread notices, for the navigation badge
 	Data        any
 }
 
@@ -104,7 +102,17 @@ func (ui *UI) render(w http.ResponseWriter, r *http.Request, status int, name st
 	}
 	if a, ok := app.ActorFrom(r.Context()); ok {
 		p.Actor, p.LoggedIn = a, true
-		p.Nav = navFor(a, r.URL.Path)
+		if ui.Orders != nil {
+			n, err := ui.Orders.UnreadNotices(r.Context())
+			if err != nil {
+				httpx.LogError(r, err)
+			}
+			p.Unread = n
+		}
+		p.Nav = navFor(a, r.URL.Path, p.Unread)
+	}
+	if p.Flash.Message == "" {
+		p.Flash = takeFlash(w, r)
 	}
 	if s, ok := httpx.SessionFrom(r.Context()); ok {
 		p.CSRF = s.CSRFToken

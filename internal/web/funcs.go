@@ -1,0 +1,60 @@
+package web
+
+import (
+	"html/template"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/workorder"
+)
+
+var funcs = template.FuncMap{
+	"roleName":   func(r string) string { return app.RoleNames[r] },
+	"statusName": func(s workorder.Status) string { return workorder.StatusNames[s] },
+	"cmdName":    func(c string) string { return workorder.CommandNames[c] },
+	"dt":         fmtDateTime,
+	"date":       fmtDate,
+	"days":       fmtWorkdays,
+	"remaining":  fmtRemaining,
+	"has":        func(list []string, s string) bool { return slices.Contains(list, s) },
+	"join":       strings.Join,
+	"yesno": func(b bool) string {
+		if b {
+			return "是"
+		}
+		return "否"
+	},
+}
+
+// fmtDateTime shows an instant in Beijing time to the minute; the zero time is "—".
+func fmtDateTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(app.Shanghai).Format("2006-01-02 15:04")
+}
+
+// fmtDate shows the Beijing date of an instant.
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(app.Shanghai).Format(app.DateLayout)
+}
+
+// fmtWorkdays shows working days with at most two decimals: 9, 1.5, 0.38.
+func fmtWorkdays(d float64) string {
+	return strconv.FormatFloat(math.Round(d*100)/100, 'f', -1, 64)
+}
+
+// fmtRemaining says how much of a limit is left: 剩余 2.5 个工作日, or 已超期 1 个工作日.
+func fmtRemaining(d float64) string {
+	if d < 0 {
+		return "已超期 " + fmtWorkdays(-d) + " 个工作日"
+	}
+	return "剩余 " + fmtWorkdays(d) + " 个工作日"
+}

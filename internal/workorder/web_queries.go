@@ -1,0 +1,133 @@
+package workorder
+
+import (
+	"context"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/workday"
+)
+
+// Listed is an order of a list with its time-dependent facts at read time.
+type Listed struct {
+	Order
+	Flags Flags
+	// RemainingDays are the working days left before the deadline of an order being
+	// handled (negative: how far past it); meaningful only when Counting is true.
+	RemainingDays float64
+	Counting      bool
+}
+
+// Tone names the deadline colour of a list row: overdue, warning, normal, or "" when
+// no limit is running (not dispatched yet, or replied in time, or closed).
+func (l Listed) Tone() string {
+	switch {
+	case l.Flags.Overdue:
+		return "overdue"
+	case l.Flags.Warning:
+		return "warning"
+	case l.Counting:
+		return "normal"
+	}
+	return ""
+}
+
+func listed(o Order, now time.Time, sched workday.Schedule) Listed {
+	l := Listed{Order: o, Flags: FlagsAt(&o, now, sched)}
+	if (o.Status == Dispatched || o.Status == Accepted) && !o.DeadlineAt.IsZero() {
+		l.Counting = true
+		if now.Before(o.DeadlineAt) {
+			l.RemainingDays = sched.Elapsed(now, o.DeadlineAt)
+		} else {
+			l.RemainingDays = -sched.Elapsed(o.DeadlineAt, now)
+		}
+	}
+	return l
+}
+
+// ListFlagged is List with each order's flags and remaining working days, computed
+// from the calendar at read time (SPEC §4.2).
+func (s *Service) ListFlagged(ctx context.Context, f Filter) ([]Listed, int, error) {
+	list, total, err := s.List(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	sched, err := s.Schedule(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	now := s.Clock.Now()
+	out := make([]Listed, len(list))
+	for i, o := range list {
+		out[i] = listed(o, now, sched)
+	}
+	return out, total, nil
+}
+
+// PendingExtensions pages the orders in hand matching f with an extension request
+// awaiting a decision (the dispatcher's queue), soonest deadline first. The store
+// has no condition for a pending request, so the orders in hand are scanned here;
+// there are few at any one time.
+func (s *Service) PendingExtensions(ctx context.Context, f Filter) ([]Listed, int, error) {
+	page, warn := f.Page, f.Warning
+	f.Statuses, f.Order, f.Warning = []Status{Accepted}, "deadline", false
+	var hits []Listed
+	for p := 1; ; p++ {
+		f.Page = app.Page{Page: p, PerPage: 500}
+		batch, _, err := s.ListFlagged(ctx, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		for _, l := range batch {
+			if l.ExtPendingDays > 0 && (!warn || l.Flags.Warning) {
+				hits = append(hits, l)
+			}
+		}
+		if len(batch) < 500 {
+			break
+		}
+	}
+	page = page.Normalize()
+	lo := min(page.Offset(), len(hits))
+	hi := min(lo+page.PerPage, len(hits))
+	return hits[lo:hi], len(hits), nil
+}
+
+// Detail is everything the order page shows: the order with its flags, its
+// timeline, the commands the actor may run now, and for an order awaiting dispatch
+// the open orders that may be the same matter.
+type Detail struct {
+	Listed
+	Events  []Event
+	Allowed []string
+	Hints   []Order // possible duplicates (received orders, for the centre's roles)
+	// MustFinal: the order was returned as often as the policy allows, so the next
+	// dispatch must be a final assignment (指定主办).
+	MustFinal        bool
+	MaxExtensionDays float64
+}
+
+// Detail returns the order page of an order the actor may see (not_found otherwise).
+// Reading it reads the citizen's phone, which Get writes to the access log.
+func (s *Service) Detail(ctx context.Context, id int64) (Detail, error) {
+	o, err := s.Get(ctx, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	a, _ := app.ActorFrom(ctx)
+	env, err := s.env(ctx, &o)
+	if err != nil {
+		return Detail{}, err
+	}
+	d := Detail{Listed: listed(o, env.Now, env.Schedule), Allowed: Allowed(a, &o),
+		MustFinal: o.Returns >= env.Policy.MaxReturns, MaxExtensionDays: env.Policy.MaxExtensionDays}
+	if d.Events, err = s.Store.FindEvents(ctx, id); err != nil {
+		return Detail{}, err
+	}
+	if o.Status == Received && !unitScoped(a) {
+		if d.Hints, err = s.duplicateHints(ctx, &o); err != nil {
+			return Detail{}, err
+		}
+	}
+	return d, nil
+}
