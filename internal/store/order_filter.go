@@ -167,12 +167,18 @@ func (s *Orders) FindOrders(ctx context.Context, f workorder.Filter) ([]workorde
 }
 
 // FindRecentOpen returns the candidates of a duplicate hint: open orders received
-// since the time with the phone, or in the town, newest first.
+// since the time with the phone, or in the town, newest first; only the fields a
+// hint shows are read.
 func (s *Orders) FindRecentOpen(ctx context.Context, phone string, townID int64, since time.Time, limit int) ([]workorder.Order, error) {
-	cond, arg := `o.citizen_phone = $1`, any(phone)
+	cond, arg := `citizen_phone = $1`, any(phone)
 	if phone == "" {
-		cond, arg = `o.town_id = $1`, townID
+		cond, arg = `town_id = $1`, townID
 	}
-	return queryAll(ctx, s.DB, "find recent open orders", scanOrder, selectOrder+` WHERE `+cond+
-		` AND o.received_at >= $2 AND o.status <> 'closed' ORDER BY o.received_at DESC LIMIT `+strconv.Itoa(limit), arg, utc(since))
+	return queryAll(ctx, s.DB, "find recent open orders", func(sc rowScanner) (o workorder.Order, err error) {
+		var st string
+		err = sc.Scan(&o.ID, &o.No, &o.Title, &o.Content, &st, &o.ReceivedAt)
+		o.Status = workorder.Status(st)
+		return o, err
+	}, `SELECT id, no, title, content, status, received_at FROM orders WHERE `+cond+
+		` AND received_at >= $2 AND status <> 'closed' ORDER BY received_at DESC LIMIT `+strconv.Itoa(limit), arg, utc(since))
 }

@@ -137,6 +137,9 @@ func (s *Service) sensitiveNotices(o *Order, now time.Time) []Notice {
 	return ns
 }
 
+// MaxHints is the most duplicate hints a new order is shown.
+const MaxHints = 10
+
 // duplicateHints lists open orders of the last 30 days that may be the same matter:
 // the same phone, or the same town and very similar content.
 func (s *Service) duplicateHints(ctx context.Context, o *Order) ([]Order, error) {
@@ -144,32 +147,29 @@ func (s *Service) duplicateHints(ctx context.Context, o *Order) ([]Order, error)
 	var hints []Order
 	seen := map[int64]bool{o.ID: true}
 	if o.CitizenPhone != "" {
-		list, err := s.Store.FindRecentOpen(ctx, o.CitizenPhone, 0, since, 20)
+		list, err := s.Store.FindRecentOpen(ctx, o.CitizenPhone, 0, since, MaxHints+1)
 		if err != nil {
 			return nil, err
 		}
 		for _, h := range list {
-			if !seen[h.ID] {
+			if !seen[h.ID] && len(hints) < MaxHints {
 				seen[h.ID] = true
 				hints = append(hints, h)
 			}
 		}
 	}
-	if o.TownID != 0 {
-		list, err := s.Store.FindRecentOpen(ctx, "", o.TownID, since, 200)
+	if o.TownID != 0 && len(hints) < MaxHints {
+		list, err := s.Store.FindRecentOpen(ctx, "", o.TownID, since, 100)
 		if err != nil {
 			return nil, err
 		}
+		mine := bigrams(o.Title + o.Content)
 		for _, h := range list {
-			if !seen[h.ID] && Similarity(h.Title+h.Content, o.Title+o.Content) >= 0.6 {
+			if !seen[h.ID] && len(hints) < MaxHints && dice(mine, bigrams(h.Title+h.Content)) >= 0.6 {
 				seen[h.ID] = true
 				hints = append(hints, h)
 			}
 		}
-	}
-	a, _ := app.ActorFrom(ctx)
-	for i := range hints {
-		hints[i] = s.present(a, hints[i])
 	}
 	return hints, nil
 }

@@ -79,7 +79,7 @@ type Store interface {
 	FindOrders(ctx context.Context, f Filter) ([]Order, int, error)
 	// FindRecentOpen returns up to limit open orders received since the time, newest
 	// first, with the phone or (when townID is not 0) in the town: the candidates of
-	// the duplicate hint.
+	// the duplicate hint. Only ID, No, Title, Content, Status and ReceivedAt are set.
 	FindRecentOpen(ctx context.Context, phone string, townID int64, since time.Time, limit int) ([]Order, error)
 	// UpdateOrder loads the order in a transaction; when version > 0 and differs from
 	// the stored one it fails with conflict; otherwise it runs fn, saves the order with
