@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -26,6 +27,25 @@ type DB struct {
 	*sql.DB
 	Engine string
 	dsn    string
+	// wmu serialises this process's writes on SQLite, which allows one writer at a
+	// time: waiting on a Go mutex is fair and prompt, where SQLite's busy handler
+	// sleeps in growing steps and makes the slowest requests much slower.
+	wmu sync.Mutex
+}
+
+// lockWrite takes the write lock on SQLite; the returned func releases it.
+func (db *DB) lockWrite() func() {
+	if db.Engine != SQLite {
+		return func() {}
+	}
+	db.wmu.Lock()
+	return db.wmu.Unlock
+}
+
+// ExecContext runs a statement that writes, one writer at a time on SQLite.
+func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	defer db.lockWrite()()
+	return db.DB.ExecContext(ctx, query, args...)
 }
 
 // ParseDSN splits a govdesk DSN into engine and driver data source:
@@ -104,6 +124,7 @@ func redact(dsn string) string {
 // Tx runs fn in a transaction, committing when fn returns nil and rolling back otherwise.
 // On SQLite the transaction is IMMEDIATE (it takes the write lock at BEGIN).
 func (db *DB) Tx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	defer db.lockWrite()()
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return dbErr(err, "begin")
