@@ -3,6 +3,7 @@ package workorder
 import (
 	"context"
 	"strings"
+	"sync"
 	"time"
 
 	"govdesk/internal/app"
@@ -23,6 +24,35 @@ type Service struct {
 	ReviewClosesConsult bool
 	// SensitiveUnits are notified at once of orders flagged 群体诉求 / 涉稳 / 舆情.
 	SensitiveUnits []int64
+
+	regions    sync.Map // "town\x00village" → [2]int64; region and category ids never change
+	categories sync.Map // path → int64
+}
+
+// region returns the ids of a town and village, creating them when new.
+func (s *Service) region(ctx context.Context, town, village string) (int64, int64, error) {
+	key := town + "\x00" + village
+	if v, ok := s.regions.Load(key); ok {
+		ids := v.([2]int64)
+		return ids[0], ids[1], nil
+	}
+	t, v, _, err := s.Directory.EnsureRegion(ctx, town, village)
+	if err == nil {
+		s.regions.Store(key, [2]int64{t, v})
+	}
+	return t, v, err
+}
+
+// category returns the id of a category path, creating it when new.
+func (s *Service) category(ctx context.Context, path string) (int64, error) {
+	if v, ok := s.categories.Load(path); ok {
+		return v.(int64), nil
+	}
+	id, _, err := s.Directory.EnsureCategory(ctx, path)
+	if err == nil {
+		s.categories.Store(path, id)
+	}
+	return id, err
 }
 
 // FullPhoneRoles may read a citizen's full phone number (each read is logged).
@@ -102,13 +132,13 @@ func (s *Service) Create(ctx context.Context, in NewOrder) (Order, []Order, erro
 		return Order{}, nil, err
 	}
 	if t := strings.TrimSpace(in.Town); t != "" {
-		if o.TownID, o.VillageID, _, err = s.Directory.EnsureRegion(ctx, t, in.Village); err != nil {
+		if o.TownID, o.VillageID, err = s.region(ctx, t, strings.TrimSpace(in.Village)); err != nil {
 			return Order{}, nil, err
 		}
 		o.Town, o.Village = t, strings.TrimSpace(in.Village)
 	}
 	if c := strings.TrimSpace(in.Category); c != "" {
-		if o.CategoryID, _, err = s.Directory.EnsureCategory(ctx, c); err != nil {
+		if o.CategoryID, err = s.category(ctx, c); err != nil {
 			return Order{}, nil, err
 		}
 		o.Category = c
