@@ -48,13 +48,18 @@ func fmtDate(t time.Time) string {
 
 // fmtWorkdays shows working days with at most two decimals: 9, 1.5, 0.38.
 func fmtWorkdays(d float64) string {
-	return strconv.FormatFloat(math.Round(d*100)/100, 'f', -1, 64)
+	return strconv.FormatFloat(math.Round(d*100)/100+0, 'f', -1, 64)
 }
 
-// fmtRemaining says how much of a limit is left: 剩余 2.5 个工作日, or 已超期 1 个工作日.
-func fmtRemaining(d float64) string {
-	if d < 0 {
+// fmtRemaining says how much of a running limit is left: 剩余 2.5 个工作日, or
+// 已超期 1 个工作日 (just 已超期 while no working time has passed since the deadline).
+func fmtRemaining(l workorder.Listed) string {
+	d := math.Round(l.RemainingDays*100) / 100
+	switch {
+	case l.Flags.Overdue && d < 0:
 		return "已超期 " + fmtWorkdays(-d) + " 个工作日"
+	case l.Flags.Overdue:
+		return "已超期"
 	}
-	return "剩余 " + fmtWorkdays(d) + " 个工作日"
+	return "剩余 " + fmtWorkdays(max(d, 0)) + " 个工作日"
 }

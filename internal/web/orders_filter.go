@@ -76,7 +76,7 @@ func parseOrderQuery(v url.Values) (orderQuery, workorder.Filter, []string) {
 	if q.Returned {
 		f.MinReturns = 1
 	}
-	if q.Sort != "deadline" {
+	if q.Sort != "deadline" && q.Sort != workorder.OrderOldest {
 		q.Sort = "received"
 	}
 	f.Order = q.Sort

@@ -2,6 +2,7 @@ package workorder
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"govdesk/internal/app"
@@ -45,10 +46,15 @@ func listed(o Order, now time.Time, sched workday.Schedule) Listed {
 	return l
 }
 
+// OrderOldest lists orders by receipt time, oldest first (the dispatcher's pool). The
+// store pages newest first only, so ListFlagged reads the page from the far end.
+const OrderOldest = "oldest"
+
 // ListFlagged is List with each order's flags and remaining working days, computed
-// from the calendar at read time (SPEC §4.2).
+// from the calendar at read time (SPEC §4.2). Besides the store's orders it accepts
+// f.Order = OrderOldest.
 func (s *Service) ListFlagged(ctx context.Context, f Filter) ([]Listed, int, error) {
-	list, total, err := s.List(ctx, f)
+	list, total, err := s.listOrdered(ctx, f)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -62,6 +68,42 @@ func (s *Service) ListFlagged(ctx context.Context, f Filter) ([]Listed, int, err
 		out[i] = listed(o, now, sched)
 	}
 	return out, total, nil
+}
+
+func (s *Service) listOrdered(ctx context.Context, f Filter) ([]Order, int, error) {
+	if f.Order != OrderOldest || f.Warning {
+		if f.Order == OrderOldest {
+			f.Order = ""
+		}
+		return s.List(ctx, f)
+	}
+	page := f.Page.Normalize()
+	n := page.PerPage
+	f.Order, f.Page = "received", app.Page{Page: 1, PerPage: n}
+	first, total, err := s.List(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	// Page k oldest first is the newest-first rows [lo, hi), which span at most two pages.
+	hi := total - page.Offset()
+	lo := max(hi-n, 0)
+	var rows []Order
+	for p := lo/n + 1; hi > 0 && p <= (hi-1)/n+1; p++ {
+		batch := first
+		if p > 1 {
+			f.Page.Page = p
+			if batch, _, err = s.List(ctx, f); err != nil {
+				return nil, 0, err
+			}
+		}
+		for i, o := range batch {
+			if at := (p-1)*n + i; at >= lo && at < hi {
+				rows = append(rows, o)
+			}
+		}
+	}
+	slices.Reverse(rows)
+	return rows, total, nil
 }
 
 // PendingExtensions pages the orders in hand matching f with an extension request
