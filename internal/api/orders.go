@@ -162,6 +162,7 @@ func parseOrderFilter(r *http.Request) (workorder.Filter, error) {
 		}
 	}
 	f.Warning = q.Get("warning") == "true" || q.Get("warning") == "1"
+	f.Sensitive = q.Get("sensitive") == "true" || q.Get("sensitive") == "1"
 	f.Town, f.Category, f.Phone = q.Get("town"), q.Get("category"), q.Get("phone")
 	if f.Page.Page, err = intParam(q.Get("page"), 1); err != nil {
 		return f, err
