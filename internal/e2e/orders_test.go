@@ -173,3 +173,71 @@ func TestBrowser_OrderLifecycle(t *testing.T) {
 		screenshot(t, ctx, "orders-list")
 	})
 }
+
+// rowClasses returns the class of each row of an order table.
+func rowClasses(t *testing.T, ctx context.Context, table string) []string {
+	t.Helper()
+	attrs, err := chromedp.Run(ctx, chromedp.AttributesAll(chromedp.CSSAll("#"+table+" tbody tr")))
+	if err != nil {
+		t.Fatalf("rows of %s: %v", table, err)
+	}
+	var out []string
+	for _, a := range attrs {
+		out = append(out, a["class"])
+	}
+	return out
+}
+
+func TestBrowser_OrderQueues(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startServer(t, db)
+		seedOrders(t, db, 26)
+		ctx := newBrowser(t)
+
+		loginAs(t, ctx, base, "dispatcher")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/orders?status=open&sort=deadline")); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "total", textOf(t, ctx, chromedp.ID("orders-total")), "共 26 件")
+		rows := rowClasses(t, ctx, "orders")
+		screenshot(t, ctx, "orders-deadline")
+		if len(rows) != 20 || rows[0] != "row-overdue" || !strings.Contains(strings.Join(rows, " "), "row-normal") {
+			t.Fatalf("deadline colours, soonest first: %v", rows)
+		}
+		wantContains(t, "overdue row", textOf(t, ctx, chromedp.CSS("#orders tbody tr")), "超期", "已超期")
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`nav.pager a[rel=next]`)), chromedp.WaitVisible(chromedp.CSS(`nav.pager a[rel=prev]`))); err != nil {
+			t.Fatalf("next page: %v", err)
+		}
+		if rows := rowClasses(t, ctx, "orders"); len(rows) != 6 {
+			t.Fatalf("second page rows %v", rows)
+		}
+
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/orders/pool")); err != nil {
+			t.Fatal(err)
+		}
+		pool := textOf(t, ctx, chromedp.ID("pool-received"))
+		screenshot(t, ctx, "pool-seeded")
+		var nos []string
+		for _, m := range regexp.MustCompile(`\d{14}`).FindAllString(pool, -1) {
+			nos = append(nos, m)
+		}
+		if len(nos) != 5 || nos[0] > nos[len(nos)-1] {
+			t.Fatalf("pool not oldest first: %v", nos)
+		}
+		wantContains(t, "extensions", textOf(t, ctx, chromedp.ID("pool-extensions")), "延期待批")
+		wantContains(t, "replies", textOf(t, ctx, chromedp.ID("pool-replied")), "待审核")
+
+		loginAs(t, ctx, base, "handler")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/orders/inbox")); err != nil {
+			t.Fatal(err)
+		}
+		if rows := rowClasses(t, ctx, "inbox-accepted"); len(rows) == 0 || rows[0] != "row-overdue" {
+			t.Fatalf("inbox in hand: %v", rows)
+		}
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(1), chromedp.EmulateMobile),
+			chromedp.Reload(), chromedp.WaitVisible(chromedp.ID("inbox-dispatched"))); err != nil {
+			t.Fatal(err)
+		}
+		screenshot(t, ctx, "inbox-phone")
+	})
+}
