@@ -34,7 +34,9 @@ func seedOrders(t *testing.T, db *store.DB, n int) {
 	clock := &app.FixedClock{}
 	svc := &workorder.Service{Store: &store.Orders{DB: db}, Directory: acc,
 		Policies: &workorder.Policies{Store: &store.Policies{DB: db}, Clock: clock}, Clock: clock,
-		Schedule: func(context.Context) (workday.Schedule, error) { return workday.Schedule{Cal: cal, Clock: workday.WorkHours}, nil }}
+		Schedule: func(context.Context) (workday.Schedule, error) {
+			return workday.Schedule{Cal: cal, Clock: workday.WorkHours}, nil
+		}}
 	op, disp, h := as("operator"), as("dispatcher"), as("handler")
 	titles := []string{"小区路灯不亮", "道路井盖缺失", "夜间施工噪音扰民", "垃圾清运不及时", "自来水水压低", "违章搭建", "公交站牌损坏", "占道经营"}
 	now := time.Now()
