@@ -37,6 +37,7 @@ type orderData struct {
 	CoUnits         []string
 	CloseReason     string
 	CallbackResults []string
+	CoHandling      bool // the actor's unit helps (协办) but does not lead
 }
 
 // order is the order page (/orders/{id}): every field, the deadline and flags, the
@@ -63,6 +64,8 @@ func (ui *UI) order(w http.ResponseWriter, r *http.Request) {
 	}
 	d := orderData{Detail: det, Can: map[string]bool{}, CloseReason: closeReasons[det.CloseReason],
 		CallbackResults: workorder.CallbackResults, UnitName: det.UnitName}
+	a, _ := actor(r)
+	d.CoHandling = a.Is(unitRoles...) && a.UnitID != det.UnitID
 	for _, c := range det.Allowed {
 		d.Can[c], d.HasActions = true, true
 	}
