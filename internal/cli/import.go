@@ -13,20 +13,30 @@ import (
 	"govdesk/internal/app"
 	"govdesk/internal/config"
 	"govdesk/internal/sheet"
+	"govdesk/internal/workorder"
 )
 
 // importer is one kind of `govdesk import`: the file's headers and what to do with its rows.
 type importer struct {
 	spec sheet.Spec
-	run  func(ctx context.Context, s *services, tab *sheet.Table, skipInvalid bool) (account.ImportSummary, []sheet.RowError, error)
+	run  func(ctx context.Context, s *services, tab *sheet.Table, skipInvalid bool) (importResult, []sheet.RowError, error)
+}
+
+// importResult is what an import reports: the counts of SPEC §13 and, for stderr, the
+// regions and categories it created.
+type importResult struct {
+	account.ImportSummary
+	CreatedRegions, CreatedCategories []string
 }
 
 // importers lists the kinds of import; later modules add theirs here.
 func importers() map[string]importer {
 	return map[string]importer{
-		"units": {spec: account.UnitSpec, run: func(ctx context.Context, s *services, tab *sheet.Table, skip bool) (account.ImportSummary, []sheet.RowError, error) {
-			return s.accounts.ImportUnits(ctx, tab, skip)
+		"units": {spec: account.UnitSpec, run: func(ctx context.Context, s *services, tab *sheet.Table, skip bool) (importResult, []sheet.RowError, error) {
+			sum, bad, err := s.accounts.ImportUnits(ctx, tab, skip)
+			return importResult{ImportSummary: sum}, bad, err
 		}},
+		"orders": {spec: workorder.OrderSpec, run: importOrders},
 	}
 }
 
@@ -81,6 +91,12 @@ func importCmd() *command {
 				}
 				if len(tab.Unknown) > 0 {
 					fmt.Fprintf(e.stderr, "提示：以下列未识别，已忽略：%s\n", strings.Join(tab.Unknown, "、"))
+				}
+				if len(sum.CreatedRegions) > 0 {
+					fmt.Fprintf(e.stderr, "提示：新建了 %d 个镇街/村居：%s\n", len(sum.CreatedRegions), strings.Join(sum.CreatedRegions, "、"))
+				}
+				if len(sum.CreatedCategories) > 0 {
+					fmt.Fprintf(e.stderr, "提示：新建了 %d 个诉求分类：%s\n", len(sum.CreatedCategories), strings.Join(sum.CreatedCategories, "、"))
 				}
 				if len(bad) > 0 {
 					path := errFile
