@@ -26,23 +26,32 @@ type Table struct {
 type Row struct {
 	// Num is the row number a spreadsheet program shows: the header is row 1,
 	// the first data row is row 2; skipped empty rows still count.
-	Num   int
-	cells map[string]string
+	Num int
+	// index maps a column to its position in cells; every row of a table shares
+	// one, so a row costs its cells and nothing more (files run to a million rows).
+	index map[string]int
+	cells []string
 }
 
 // NewRow returns a row with the given number and cells (column → value), for
 // tests of importers that do not want to build a file. Values are trimmed.
 func NewRow(num int, cells map[string]string) Row {
-	m := make(map[string]string, len(cells))
+	r := Row{Num: num, index: make(map[string]int, len(cells))}
 	for k, v := range cells {
-		m[Trim(k)] = Trim(v)
+		r.index[Trim(k)] = len(r.cells)
+		r.cells = append(r.cells, Trim(v))
 	}
-	return Row{Num: num, cells: m}
+	return r
 }
 
 // Get returns the trimmed value of the column (a header after mapping), or ""
 // when the file has no such column or the cell is empty.
-func (r Row) Get(col string) string { return r.cells[col] }
+func (r Row) Get(col string) string {
+	if i, ok := r.index[col]; ok && i < len(r.cells) {
+		return r.cells[i]
+	}
+	return ""
+}
 
 // Spec tells Read which columns the caller knows.
 type Spec struct {
@@ -130,6 +139,7 @@ func build(recs []record, spec Spec) (*Table, error) {
 
 	t := &Table{}
 	cols := make([]string, len(recs[i].cells)) // index → header after mapping, "" = ignored
+	index := make(map[string]int, len(cols))   // header after mapping → index, shared by the rows
 	seen := make(map[string]bool)
 	for j, h := range recs[i].cells {
 		h = Trim(h)
@@ -144,6 +154,7 @@ func build(recs []record, spec Spec) (*Table, error) {
 		}
 		seen[h] = true
 		cols[j] = h
+		index[h] = j
 		t.Headers = append(t.Headers, h)
 		if len(known) > 0 && !known[h] {
 			t.Unknown = append(t.Unknown, h)
@@ -159,19 +170,17 @@ func build(recs []record, spec Spec) (*Table, error) {
 		return nil, app.Invalid("缺少必需的列：%s", strings.Join(missing, "、"))
 	}
 
+	t.Rows = make([]Row, 0, len(recs)-i-1)
 	for _, rec := range recs[i+1:] {
 		if isEmpty(rec.cells) {
 			continue
 		}
-		row := Row{Num: rec.num, cells: make(map[string]string, len(t.Headers))}
-		for j, v := range rec.cells {
+		for j, v := range rec.cells { // trimmed in place: the row keeps the record's cells
 			if j < len(cols) && cols[j] != "" {
-				if v = Trim(v); v != "" {
-					row.cells[cols[j]] = v
-				}
+				rec.cells[j] = Trim(v)
 			}
 		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, Row{Num: rec.num, index: index, cells: rec.cells})
 	}
 	return t, nil
 }
