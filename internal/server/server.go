@@ -20,6 +20,7 @@ type Deps struct {
 	Accounts     *account.Service
 	Policies     *workorder.Policies
 	Orders       *workorder.Service
+	Importer     web.OrderImporter // order spreadsheets for the web page; nil turns the page off
 	Calendar     web.CalendarSource
 	CookieSecure string
 	// Ping checks the database for /healthz.
@@ -29,7 +30,8 @@ type Deps struct {
 // New returns the root handler. It fails when a template does not parse.
 func New(d Deps) (http.Handler, error) {
 	auth := &httpx.Auth{Accounts: d.Accounts, CookieSecure: d.CookieSecure}
-	ui, err := web.New(web.Deps{Accounts: d.Accounts, Policies: d.Policies, Orders: d.Orders, Calendar: d.Calendar, Auth: auth})
+	ui, err := web.New(web.Deps{Accounts: d.Accounts, Policies: d.Policies, Orders: d.Orders, Importer: d.Importer,
+		Calendar: d.Calendar, Auth: auth})
 	if err != nil {
 		return nil, err
 	}

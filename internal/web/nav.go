@@ -12,12 +12,15 @@ type navItem struct {
 	Href   string
 	Roles  []string // nil: every role
 	Active bool
-	Badge  int // a count shown beside the label (unread notices)
+	Badge  int  // a count shown beside the label (unread notices)
+	Hidden bool // a guarded page reached from another page, not from the bar
 }
 
 var (
 	orderCreators = []string{app.RoleOperator, app.RoleDispatcher, app.RoleAdmin}
 	unitRoles     = []string{app.RoleHandler, app.RoleUnitAdmin}
+	// orderImporters may import order files (workorder.Importer.Import allows the same).
+	orderImporters = []string{app.RoleAdmin, app.RoleDispatcher}
 )
 
 // navigation lists the sections in the order the bar shows them.
@@ -27,6 +30,7 @@ var navigation = []navItem{
 	{Label: "派单池", Href: "/orders/pool", Roles: []string{app.RoleDispatcher, app.RoleLeader}},
 	{Label: "工单", Href: "/orders"},
 	{Label: "新建工单", Href: "/orders/new", Roles: orderCreators},
+	{Label: "导入工单", Href: "/orders/import", Roles: orderImporters, Hidden: true},
 	{Label: "消息", Href: "/notices"},
 	{Label: "单位管理", Href: "/admin/units", Roles: []string{app.RoleAdmin, app.RoleLeader, app.RoleDispatcher, app.RoleStaff}},
 	{Label: "用户管理", Href: "/admin/users", Roles: []string{app.RoleAdmin}},
@@ -40,7 +44,7 @@ func navFor(a app.Actor, path string, unread int) []navItem {
 	var out []navItem
 	active := -1
 	for _, n := range navigation {
-		if n.Roles != nil && !a.Is(n.Roles...) {
+		if n.Hidden || n.Roles != nil && !a.Is(n.Roles...) {
 			continue
 		}
 		if n.Href == "/notices" {

@@ -23,6 +23,8 @@ type ordersData struct {
 	Total     int
 	Filtered  bool
 	CanCreate bool
+	CanImport bool
+	ExportURL string // "" when export is off or the filter cannot be exported
 	Statuses  []workorder.Status
 	Types     []string
 	Units     []account.Unit // nil for the unit-scoped roles, who see one unit only
@@ -47,10 +49,14 @@ func (ui *UI) orders(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, _ := actor(r)
-	d := ordersData{CanCreate: a.Is(orderCreators...), Q: q, Problems: strings.Join(probs, "；"), Total: total, Statuses: workorder.Statuses, Types: workorder.Types,
+	d := ordersData{CanCreate: a.Is(orderCreators...), CanImport: ui.Importer != nil && a.Is(orderImporters...),
+		Q: q, Problems: strings.Join(probs, "；"), Total: total, Statuses: workorder.Statuses, Types: workorder.Types,
 		Pager: newPager("/orders", v, q.Page, total, perPage)}
 	d.Filtered = q.Status != "" || q.Type != "" || q.Unit != "" || q.Town != "" || q.Category != "" || q.From != "" ||
 		q.To != "" || q.Q != "" || q.Overdue || q.Warning || q.Supervised || q.Urgent || q.Returned || q.ExtPending
+	if ui.Importer != nil && !q.Warning && !q.ExtPending {
+		d.ExportURL = exportURL(v)
+	}
 	d.Table = orderTable{ID: "orders", Rows: rows, Empty: "还没有工单。"}
 	if d.Filtered {
 		d.Table.Empty = "没有符合条件的工单，请调整筛选条件。"

@@ -14,6 +14,7 @@ import (
 	"govdesk/internal/account"
 	"govdesk/internal/app"
 	"govdesk/internal/httpx"
+	"govdesk/internal/sheet"
 	"govdesk/internal/workday"
 	"govdesk/internal/workorder"
 )
@@ -30,11 +31,18 @@ type CalendarSource interface {
 	FindOverrides(ctx context.Context) ([]workday.Override, error)
 }
 
+// OrderImporter imports and exports order spreadsheets (SPEC §4.5); *workorder.Importer.
+type OrderImporter interface {
+	Import(ctx context.Context, tab *sheet.Table, skipInvalid bool) (workorder.ImportSummary, []sheet.RowError, error)
+	Export(ctx context.Context, f workorder.Filter, write func(row []string) error) (int, error)
+}
+
 // Deps are the services the pages use.
 type Deps struct {
 	Accounts *account.Service
 	Policies *workorder.Policies
 	Orders   *workorder.Service
+	Importer OrderImporter // nil: the import page and the export link are off
 	Calendar CalendarSource
 	Auth     *httpx.Auth
 }
