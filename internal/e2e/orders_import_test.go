@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"context"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,52 +8,13 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"govdesk/internal/account"
-	"govdesk/internal/app"
-	"govdesk/internal/cli"
-	"govdesk/internal/config"
-	"govdesk/internal/server"
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
-	"govdesk/internal/workday"
-	"govdesk/internal/workorder"
 )
-
-// startServerWithImporter is startServer with the order importer behind the web
-// import page and export link. `govdesk serve` does not pass the importer to the
-// server yet (internal/cli/serve.go), so this test wires the services itself.
-func startServerWithImporter(t *testing.T, db *store.DB) string {
-	t.Helper()
-	c := config.Default()
-	if err := cli.LoadDemo(context.Background(), db, c); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
-	clock := app.SystemClock{}
-	cal := &store.Calendar{DB: db}
-	sched := func(ctx context.Context) (workday.Schedule, error) {
-		k, err := cal.Load(ctx)
-		if err != nil {
-			return workday.Schedule{}, err
-		}
-		return c.Schedule(k)
-	}
-	policies := &workorder.Policies{Store: &store.Policies{DB: db}, Clock: clock}
-	orders := &workorder.Service{Store: &store.Orders{DB: db}, Directory: &store.Accounts{DB: db}, Policies: policies,
-		Clock: clock, Schedule: sched}
-	h, err := server.New(server.Deps{Accounts: account.NewService(&store.Accounts{DB: db}, clock), Policies: policies,
-		Orders: orders, Calendar: cal, Ping: db.PingContext,
-		Importer: &workorder.Importer{Store: &store.Orders{DB: db}, Policies: &store.Policies{DB: db}, Schedule: sched, Clock: clock}})
-	if err != nil {
-		t.Fatalf("server: %v", err)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv.URL
-}
 
 func TestBrowser_OrderImport(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
-		base := startServerWithImporter(t, db)
+		base := startServer(t, db)
 		dir := t.TempDir()
 		other := filepath.Join(dir, "网络问政.csv") // other headers, one bad row
 		good := filepath.Join(dir, "orders.csv")
