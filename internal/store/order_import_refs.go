@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"govdesk/internal/account"
+	"govdesk/internal/app"
 	"govdesk/internal/workorder"
 )
 
@@ -83,10 +84,10 @@ func (s *Orders) EachOrder(ctx context.Context, f workorder.Filter, fn func(*wor
 	return dbErr(rows.Err(), "export orders")
 }
 
-// treeRefs resolves region and category names to ids inside an import's transaction,
-// creating the nodes not yet known and remembering which it created.
+// treeRefs resolves region and category names to ids for an import: the nodes the
+// batch names are found or created in its transaction before any order is written, so
+// that resolving an order's names later is a map lookup.
 type treeRefs struct {
-	tx         *sql.Tx
 	regions    map[regionKey]int64
 	categories map[string]int64
 	created    workorder.ImportResult
@@ -97,8 +98,10 @@ type regionKey struct {
 	name   string
 }
 
-func loadTreeRefs(ctx context.Context, tx *sql.Tx) (*treeRefs, error) {
-	t := &treeRefs{tx: tx, regions: map[regionKey]int64{}, categories: map[string]int64{}}
+// loadTreeRefs reads the known regions and categories and creates those of names that
+// are not yet known, remembering which it created.
+func loadTreeRefs(ctx context.Context, tx *sql.Tx, regions []workorder.RegionName, categories []string) (*treeRefs, error) {
+	t := &treeRefs{regions: map[regionKey]int64{}, categories: map[string]int64{}}
 	rows, err := tx.QueryContext(ctx, `SELECT id, name, COALESCE(parent_id, 0) FROM regions`)
 	if err != nil {
 		return nil, dbErr(err, "load regions")
@@ -120,18 +123,36 @@ func loadTreeRefs(ctx context.Context, tx *sql.Tx) (*treeRefs, error) {
 		err = sc.Scan(&c.ID, &c.Path)
 		return c, err
 	}, `SELECT id, path FROM categories`)
+	if err != nil {
+		return nil, err
+	}
 	for _, c := range cats {
 		t.categories[c.Path] = c.ID
 	}
-	return t, err
+	for _, r := range regions {
+		town, err := t.ensureRegion(ctx, tx, 0, r.Town, account.LevelTown, r.Town)
+		if err != nil {
+			return nil, err
+		}
+		if r.Village != "" {
+			if _, err := t.ensureRegion(ctx, tx, town, r.Village, account.LevelVillage, r.Town+"/"+r.Village); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, path := range categories {
+		if err := t.ensureCategory(ctx, tx, path); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
 }
 
-// region returns the id of a town (parent 0) or village, creating it when unknown.
-func (t *treeRefs) region(ctx context.Context, parent int64, name, level, label string) (int64, error) {
+func (t *treeRefs) ensureRegion(ctx context.Context, tx *sql.Tx, parent int64, name, level, label string) (int64, error) {
 	if id, ok := t.regions[regionKey{parent, name}]; ok {
 		return id, nil
 	}
-	id, made, err := ensureNode(ctx, t.tx, "regions", parent, name, level)
+	id, made, err := ensureNode(ctx, tx, "regions", parent, name, level)
 	if err != nil {
 		return 0, err
 	}
@@ -142,43 +163,50 @@ func (t *treeRefs) region(ctx context.Context, parent int64, name, level, label 
 	return id, nil
 }
 
-// resolve sets the order's town, village and category ids from their names.
-func (t *treeRefs) resolve(ctx context.Context, o *workorder.Order) (err error) {
-	o.TownID, o.VillageID, o.CategoryID = 0, 0, 0
-	if o.Town != "" {
-		if o.TownID, err = t.region(ctx, 0, o.Town, account.LevelTown, o.Town); err != nil {
-			return err
-		}
-		if o.Village != "" {
-			if o.VillageID, err = t.region(ctx, o.TownID, o.Village, account.LevelVillage, o.Town+"/"+o.Village); err != nil {
-				return err
-			}
-		}
-	}
-	if o.Category == "" {
+func (t *treeRefs) ensureCategory(ctx context.Context, tx *sql.Tx, path string) error {
+	if _, ok := t.categories[path]; ok {
 		return nil
 	}
-	if id, ok := t.categories[o.Category]; ok {
-		o.CategoryID = id
-		return nil
-	}
-	parts := strings.Split(o.Category, "/")
+	parts := strings.Split(path, "/")
 	var id int64
 	for i, name := range parts {
-		path := strings.Join(parts[:i+1], "/")
-		if known, ok := t.categories[path]; ok {
+		sub := strings.Join(parts[:i+1], "/")
+		if known, ok := t.categories[sub]; ok {
 			id = known
 			continue
 		}
 		var made bool
-		if id, made, err = ensureNode(ctx, t.tx, "categories", id, name, path); err != nil {
+		var err error
+		if id, made, err = ensureNode(ctx, tx, "categories", id, name, sub); err != nil {
 			return err
 		}
-		t.categories[path] = id
+		t.categories[sub] = id
 		if made {
-			t.created.CreatedCategories = append(t.created.CreatedCategories, path)
+			t.created.CreatedCategories = append(t.created.CreatedCategories, sub)
 		}
 	}
-	o.CategoryID = id
+	return nil
+}
+
+// lookup sets the order's town, village and category ids from their names, which the
+// batch must have named.
+func (t *treeRefs) lookup(o *workorder.Order) error {
+	o.TownID, o.VillageID, o.CategoryID = 0, 0, 0
+	var ok bool
+	if o.Town != "" {
+		if o.TownID, ok = t.regions[regionKey{0, o.Town}]; !ok {
+			return app.Internal(nil, "import: town "+o.Town+" not in the batch")
+		}
+		if o.Village != "" {
+			if o.VillageID, ok = t.regions[regionKey{o.TownID, o.Village}]; !ok {
+				return app.Internal(nil, "import: village "+o.Village+" not in the batch")
+			}
+		}
+	}
+	if o.Category != "" {
+		if o.CategoryID, ok = t.categories[o.Category]; !ok {
+			return app.Internal(nil, "import: category "+o.Category+" not in the batch")
+		}
+	}
 	return nil
 }

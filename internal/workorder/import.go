@@ -77,10 +77,18 @@ type ImportedOrder struct {
 // ImportBatch is what ImportOrders writes in one transaction. Orders yields each order
 // once; the value it yields is only valid until the next one (it is reused).
 type ImportBatch struct {
-	Count  int
-	Orders func(yield func(*ImportedOrder) bool)
-	Now    time.Time
+	Count int // orders Orders yields
+	New   int // of which new ones (ID 0)
+	// Regions and Categories are every region and category path the orders name, first
+	// met first, so that the store can create the unknown ones before writing orders.
+	Regions    []RegionName
+	Categories []string
+	Orders     func(yield func(*ImportedOrder) bool)
+	Now        time.Time
 }
+
+// RegionName names a town (镇街) and, when Village is set, a village (村居) in it.
+type RegionName struct{ Town, Village string }
 
 // ImportResult is what ImportOrders did.
 type ImportResult struct {
@@ -146,7 +154,8 @@ func (im *Importer) Import(ctx context.Context, tab *sheet.Table, skipInvalid bo
 	if errs.Len() > 0 && !skipInvalid {
 		return ImportSummary{}, errs.List, errs.Err()
 	}
-	b := ImportBatch{Count: len(plans), Now: refs.now, Orders: refs.orders(tab, plans, a.Username)}
+	b := refs.batch(tab, plans)
+	b.Orders = refs.orders(tab, plans, a.Username)
 	res, err := im.Store.ImportOrders(ctx, b)
 	if err != nil {
 		return ImportSummary{}, nil, err

@@ -6,6 +6,31 @@ import (
 	"govdesk/internal/sheet"
 )
 
+// batch describes the orders of the valid rows: how many, how many new, and the
+// regions and categories they name.
+func (r *importRefs) batch(tab *sheet.Table, plans []importPlan) ImportBatch {
+	b := ImportBatch{Count: len(plans), Now: r.now}
+	regions := map[RegionName]bool{}
+	cats := map[string]bool{}
+	for i := range plans {
+		row := tab.Rows[plans[i].row]
+		if _, known := r.heads[row.Get(ColNo)]; !known {
+			b.New++
+		}
+		if rn := (RegionName{row.Get(ColTown), row.Get(ColVillage)}); rn.Town != "" && !regions[rn] {
+			regions[rn] = true
+			b.Regions = append(b.Regions, rn)
+		}
+		if c := row.Get(ColCategory); c != "" {
+			if p := CategoryPath(c); !cats[p] {
+				cats[p] = true
+				b.Categories = append(b.Categories, p)
+			}
+		}
+	}
+	return b
+}
+
 // orders returns the iterator over the orders of the valid rows, built one at a time
 // into one reused value, so that a million rows never exist as a million orders.
 func (r *importRefs) orders(tab *sheet.Table, plans []importPlan, username string) func(yield func(*ImportedOrder) bool) {
