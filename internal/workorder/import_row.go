@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"govdesk/internal/app"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workday"
 )
@@ -227,7 +226,7 @@ func (r *importRefs) checkUnit(c cell) int32 {
 	return i
 }
 
-// policyAt returns the index of the policy in force at t (cached by date).
+// policyAt returns the index of the policy in force at t (PolicyAt), cached by day.
 func (r *importRefs) policyAt(t time.Time) (int, bool) {
 	sec := t.Unix() + 8*3600
 	if sec < 0 {
@@ -237,11 +236,12 @@ func (r *importRefs) policyAt(t time.Time) (int, bool) {
 	if i, ok := r.policyCache[key]; ok {
 		return i, i >= 0
 	}
-	day := t.In(app.Shanghai).Format(app.DateLayout)
 	best := -1
-	for i, p := range r.policies {
-		if p.EffectiveFrom <= day && (best < 0 || p.EffectiveFrom > r.policies[best].EffectiveFrom) {
-			best = i
+	if p, err := PolicyAt(r.policies, t); err == nil {
+		for i := range r.policies {
+			if r.policies[i].EffectiveFrom == p.EffectiveFrom {
+				best = i
+			}
 		}
 	}
 	r.policyCache[key] = best
