@@ -97,6 +97,19 @@ func exportDetail(f Filter, n int, full bool) string {
 	if f.UnitCode != "" {
 		conds = append(conds, "承办单位 "+f.UnitCode)
 	}
+	for _, c := range [][2]string{{"诉求类型", f.Type}, {"关键词", f.Q}, {"镇街", f.Town}, {"诉求分类", f.Category}, {"电话", MaskPhone(f.Phone)}} {
+		if c[1] != "" {
+			conds = append(conds, c[0]+" "+c[1])
+		}
+	}
+	for _, c := range []struct {
+		name string
+		v    *bool
+	}{{"紧急", f.Urgent}, {"超期", f.Overdue}, {"督办", f.Supervised}, {"已办结", f.Closed}} {
+		if c.v != nil {
+			conds = append(conds, c.name+" "+yesNo(*c.v))
+		}
+	}
 	if f.ScopeUnitCode != "" {
 		conds = append(conds, "限本单位 "+f.ScopeUnitCode)
 	}
