@@ -106,8 +106,9 @@ type ImportStore interface {
 	// FindOrderHeads returns the orders among nos that exist, keyed by number.
 	FindOrderHeads(ctx context.Context, nos []string) (map[string]OrderHead, error)
 	// ImportOrders writes the batch in one transaction, all or nothing: it creates the
-	// regions (Order.Town, Order.Village) and categories (Order.Category path) not yet
-	// known, inserts new orders and updates existing ones (by ID) with their events.
+	// batch's regions and categories not yet known, resolves each order's Town, Village
+	// and Category to them, inserts new orders and updates existing ones (by ID) with
+	// their events. An order naming a region or category the batch does not list is internal.
 	ImportOrders(ctx context.Context, b ImportBatch) (ImportResult, error)
 	// EachOrder calls fn for every order matching f (its Page is ignored), oldest
 	// receipt first, stopping at fn's first error.
