@@ -6,6 +6,7 @@ import (
 	"govdesk/internal/account"
 	"govdesk/internal/app"
 	"govdesk/internal/httpx"
+	"govdesk/internal/stats"
 	"govdesk/internal/workorder"
 )
 
@@ -13,6 +14,7 @@ import (
 type API struct {
 	Accounts *account.Service
 	Orders   *workorder.Service
+	Stats    *stats.Service
 }
 
 // Routes registers every endpoint.
@@ -22,6 +24,7 @@ func (a *API) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/units", a.createUnit)
 	a.orderRoutes(mux)
 	a.noticeRoutes(mux)
+	a.statsRoutes(mux)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, r, app.NotFound("接口 %s %s 不存在", r.Method, r.URL.Path))
 	})

@@ -110,6 +110,11 @@ func (a *API) listOrders(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, r, err)
 		return
 	}
+	a.writeOrderList(w, r, f)
+}
+
+// writeOrderList writes one page of the orders of f the actor may see.
+func (a *API) writeOrderList(w http.ResponseWriter, r *http.Request, f workorder.Filter) {
 	list, total, err := a.Orders.List(r.Context(), f)
 	if err != nil {
 		httpx.WriteError(w, r, err)

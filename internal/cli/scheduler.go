@@ -78,8 +78,8 @@ func schedulerCmd() *command {
 		name: "scheduler", en: "Scheduled jobs (serve runs them every minute).", zh: "定时任务（serve 每分钟自动运行）。",
 		sub: []*command{{
 			name: "run-once", args: "[--db DSN]",
-			en: `Run every due job once, as one process among several sharing the database; prints {"ran":[…]}.`,
-			zh: "立即运行所有到期的定时任务一次（多个进程共用数据库时每个任务只运行一次），输出 JSON。",
+			en:    `Run every due job once, as one process among several sharing the database; prints {"ran":[…]}.`,
+			zh:    "立即运行所有到期的定时任务一次（多个进程共用数据库时每个任务只运行一次），输出 JSON。",
 			flags: func(e *env, fs *flag.FlagSet) { e.dbFlag(fs) },
 			run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 				if err := requireArgs(args, 0, "no arguments / 无参数"); err != nil {

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
@@ -130,6 +131,25 @@ func TestAPI_OrderLifecycle(t *testing.T) {
 		}
 		if r := do("handler", "POST", "/api/v1/notices/read", `{}`); r.Body["unread"].(float64) != 0 {
 			t.Errorf("after reading all: %+v", r)
+		}
+		today := time.Now().In(app.Shanghai).Format("2006-01-02")
+		st := do("leader", "GET", "/api/v1/stats/hotline?from="+today+"&to="+today, "")
+		byType, _ := st.Body["by_type"].(map[string]any)
+		if st.Status != 200 || st.Body["received"].(float64) != 2 || st.Body["closed"].(float64) != 1 || st.Body["closure_rate"].(float64) != 50 || len(byType) != 7 {
+			t.Errorf("stats: %+v", st)
+		}
+		if _, ok := st.Body["previous"].(map[string]any); !ok || st.Body["growth"].(map[string]any)["received"] != nil {
+			t.Errorf("stats previous/growth: %+v", st.Body)
+		}
+		drill := do("leader", "GET", "/api/v1/stats/hotline/orders?from="+today+"&to="+today+"&figure=closure_rate.numerator", "")
+		if drill.Status != 200 || drill.Body["total"].(float64) != 1 {
+			t.Errorf("drill-down: %+v", drill)
+		}
+		if r := do("leader", "GET", "/api/v1/stats/hotline?from="+today, ""); r.Status != 400 || errCode(r) != "invalid" {
+			t.Errorf("stats without to: %+v", r)
+		}
+		if r := do("handler", "GET", "/api/v1/stats/hotline?from="+today+"&to="+today, ""); r.Body["received"].(float64) != 2 {
+			t.Errorf("handler's unit stats: %+v", r)
 		}
 		if !strings.HasPrefix(fmt.Sprint(list.Body["items"].([]any)[0].(map[string]any)["deadline_at"]), "20") {
 			t.Errorf("deadline_at not a time: %v", list.Body["items"])

@@ -11,6 +11,7 @@ import (
 	"govdesk/internal/account"
 	"govdesk/internal/api"
 	"govdesk/internal/httpx"
+	"govdesk/internal/stats"
 	"govdesk/internal/web"
 	"govdesk/internal/workorder"
 )
@@ -20,6 +21,7 @@ type Deps struct {
 	Accounts     *account.Service
 	Policies     *workorder.Policies
 	Orders       *workorder.Service
+	Stats        *stats.Service
 	Importer     web.OrderImporter // order spreadsheets for the web page; nil turns the page off
 	Calendar     web.CalendarSource
 	CookieSecure string
@@ -47,7 +49,7 @@ func New(d Deps) (http.Handler, error) {
 		httpx.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	ui.Routes(mux)
-	(&api.API{Accounts: d.Accounts, Orders: d.Orders}).Routes(mux)
+	(&api.API{Accounts: d.Accounts, Orders: d.Orders, Stats: d.Stats}).Routes(mux)
 	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(auth.Middleware(mux)))), nil
 }
 
