@@ -68,6 +68,9 @@ func TestBrowser_Login(t *testing.T) {
 			if url := location(t, ctx); !strings.Contains(welcome, "系统管理员") || url != base+"/" {
 				t.Fatalf("welcome %q at %s", welcome, url)
 			}
+			if watch := textOf(t, ctx, chromedp.ID("watch")); !strings.Contains(watch, "未办结的敏感工单") || !strings.Contains(watch, "督办中的工单") {
+				t.Errorf("admin's watch list %q", watch)
+			}
 			for _, want := range []string{"工作台", "单位管理", "用户管理", "工作日历", "办理时限"} {
 				if !strings.Contains(nav, want) {
 					t.Errorf("admin navigation %q lacks %s", nav, want)

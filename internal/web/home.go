@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"govdesk/internal/app"
+	"govdesk/internal/workorder"
 )
 
 // roleDuties says on the home page what each role does here (SPEC §1).
@@ -20,6 +21,42 @@ var roleDuties = map[string]string{
 type homeData struct {
 	Duty  string
 	Links []navItem
+	Watch []watchItem
+}
+
+// watchItem is a count on the home page that links to the orders it counts.
+type watchItem struct {
+	Label string
+	Count int
+	Href  string
+}
+
+// watchList is what leaders and the centre keep an eye on until it closes:
+// sensitive orders (群体诉求/涉稳/舆情) and supervised ones.
+func (ui *UI) watchList(r *http.Request) ([]watchItem, error) {
+	a, _ := actor(r)
+	if !a.Is(app.RoleLeader, app.RoleDispatcher, app.RoleAdmin, app.RoleStaff) {
+		return nil, nil
+	}
+	yes, open := true, workorder.Statuses[:len(workorder.Statuses)-1]
+	items := []struct {
+		label, href string
+		f           workorder.Filter
+	}{
+		{"未办结的敏感工单", "/orders?status=open&sensitive=1", workorder.Filter{Statuses: open, Sensitive: true}},
+		{"督办中的工单", "/orders?status=open&supervised=1", workorder.Filter{Statuses: open, Supervised: &yes}},
+		{"超期工单", "/orders?status=open&overdue=1", workorder.Filter{Statuses: open, Overdue: &yes}},
+	}
+	var out []watchItem
+	for _, it := range items {
+		it.f.Page = app.Page{PerPage: 1}
+		_, total, err := ui.Orders.List(r.Context(), it.f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, watchItem{Label: it.label, Count: total, Href: it.href})
+	}
+	return out, nil
 }
 
 func (ui *UI) home(w http.ResponseWriter, r *http.Request) {
@@ -30,5 +67,10 @@ func (ui *UI) home(w http.ResponseWriter, r *http.Request) {
 			links = append(links, n)
 		}
 	}
-	ui.render(w, r, http.StatusOK, "home", page{Title: "工作台", Data: homeData{Duty: roleDuties[a.Role], Links: links}})
+	watch, err := ui.watchList(r)
+	if err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	ui.render(w, r, http.StatusOK, "home", page{Title: "工作台", Data: homeData{Duty: roleDuties[a.Role], Links: links, Watch: watch}})
 }

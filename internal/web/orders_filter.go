@@ -13,6 +13,7 @@ import (
 type orderQuery struct {
 	Status, Type, Unit, Town, Category, From, To, Q, Sort      string
 	Overdue, Warning, Supervised, Urgent, Returned, ExtPending bool
+	Sensitive                                                  bool
 	Page                                                       int
 }
 
@@ -28,14 +29,14 @@ func parseOrderQuery(v url.Values) (orderQuery, workorder.Filter, []string) {
 		From: strings.TrimSpace(v.Get("from")), To: strings.TrimSpace(v.Get("to")), Q: strings.TrimSpace(v.Get("q")),
 		Sort: v.Get("sort"), Overdue: v.Get("overdue") == "1", Warning: v.Get("warning") == "1",
 		Supervised: v.Get("supervised") == "1", Urgent: v.Get("urgent") == "1", Returned: v.Get("returned") == "1",
-		ExtPending: v.Get("ext") == "1",
+		ExtPending: v.Get("ext") == "1", Sensitive: v.Get("sensitive") == "1",
 	}
 	q.Page, _ = strconv.Atoi(v.Get("page"))
 	if q.Page < 1 {
 		q.Page = 1
 	}
 	f := workorder.Filter{UnitCode: q.Unit, Town: q.Town, Category: q.Category, Q: q.Q,
-		Warning: q.Warning, Page: app.Page{Page: q.Page, PerPage: perPage}}
+		Warning: q.Warning, Sensitive: q.Sensitive, Page: app.Page{Page: q.Page, PerPage: perPage}}
 	var probs []string
 	if _, ok := workorder.StatusNames[workorder.Status(q.Status)]; ok {
 		f.Statuses = []workorder.Status{workorder.Status(q.Status)}
