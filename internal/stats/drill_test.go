@@ -22,7 +22,7 @@ func TestHotline_DrillDown(t *testing.T) {
 		orders := &store.Orders{DB: db}
 		total := func(t *testing.T, filter workorder.Filter, key string) int {
 			t.Helper()
-			_, n, err := orders.FindOrders(f.system, filter)
+			_, n, err := orders.FindOrders(f.System, filter)
 			if err != nil {
 				t.Fatalf("%s: %v", key, err)
 			}
@@ -65,7 +65,7 @@ func TestHotline_DrillDown(t *testing.T) {
 		})
 		t.Run("Breakdown", func(t *testing.T) {
 			p, _ := stats.DatePeriod("2022-01-01", "2022-12-31")
-			b, err := f.stats.Breakdown(f.system, p)
+			b, err := f.stats.Breakdown(f.System, p)
 			if err != nil {
 				t.Fatal(err)
 			}

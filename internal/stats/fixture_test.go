@@ -5,65 +5,25 @@ import (
 	"testing"
 	"time"
 
-	"govdesk/internal/account"
-	"govdesk/internal/app"
 	"govdesk/internal/stats"
 	"govdesk/internal/store"
-	"govdesk/internal/workday"
 	"govdesk/internal/workorder"
+	"govdesk/internal/workorder/ordertest"
 )
 
-// fixture is a centre with a hotline office and two member units, an actor per
-// role, the workflow service with a fixed clock and the statistics over the store.
+// fixture is the test centre of ordertest with the statistics over the store.
 type fixture struct {
-	t                                     *testing.T
-	db                                    *store.DB
-	clock                                 *app.FixedClock
-	orders                                *workorder.Service
-	stats                                 *stats.Service
-	system, op, disp, h1, h2, leader, hh2 context.Context
+	*ordertest.Centre
+	t     *testing.T
+	stats *stats.Service
 }
 
-func at(s string) time.Time {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+var at = ordertest.At
 
 func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Helper()
-	ctx := context.Background()
-	acc := &store.Accounts{DB: db}
-	if _, _, err := acc.UpsertUnits(ctx, []account.Unit{
-		{Code: "C001", Name: "市行政服务中心", Active: true}, {Code: "H001", Name: "12345热线办", Active: true},
-		{Code: "U001", Name: "市住建局", Active: true}, {Code: "U002", Name: "市水务局", Active: true},
-	}); err != nil {
-		t.Fatal(err)
-	}
-	actor := func(name, role, unit string) context.Context {
-		u, err := acc.FindUnitByCode(ctx, unit)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return app.WithActor(ctx, app.Actor{Username: name, Name: name, Role: role, UnitID: u.ID, UnitCode: u.Code})
-	}
-	cal, err := workday.NewCalendar(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sched := workday.Schedule{Cal: cal, Clock: workday.WorkHours}
-	schedule := func(context.Context) (workday.Schedule, error) { return sched, nil }
-	f := &fixture{t: t, db: db, clock: &app.FixedClock{T: at("2022-01-01T00:00:00+08:00")}}
-	f.orders = &workorder.Service{Store: &store.Orders{DB: db}, Directory: acc,
-		Policies: &workorder.Policies{Store: &store.Policies{DB: db}, Clock: f.clock}, Clock: f.clock, Schedule: schedule}
-	f.stats = &stats.Service{Source: &store.Stats{DB: db}, Clock: f.clock, Schedule: schedule}
-	f.system = app.WithActor(ctx, app.System)
-	f.op, f.disp = actor("op", app.RoleOperator, "H001"), actor("disp", app.RoleDispatcher, "H001")
-	f.h1, f.h2 = actor("h1", app.RoleHandler, "U001"), actor("h2", app.RoleHandler, "U002")
-	f.leader, f.hh2 = actor("boss", app.RoleLeader, "C001"), actor("ua2", app.RoleUnitAdmin, "U002")
-	return f
+	c := ordertest.New(t, db, at("2022-01-01T00:00:00+08:00"))
+	return &fixture{Centre: c, t: t, stats: &stats.Service{Source: &store.Stats{DB: db}, Clock: c.Clock, Schedule: c.ScheduleFunc}}
 }
 
 // where is where an order comes from and what it is about; the zero value is the
@@ -88,8 +48,8 @@ func (f *fixture) create(typ, received string, w where) *workorder.Order {
 	if w.none {
 		in.Town, in.Village, in.Category = "", "", ""
 	}
-	f.clock.T = at(received)
-	o, _, err := f.orders.Create(f.op, in)
+	f.Clock.T = at(received)
+	o, _, err := f.Orders.Create(f.Operator, in)
 	if err != nil {
 		f.t.Fatalf("create %s %s: %v", typ, received, err)
 	}
@@ -99,7 +59,7 @@ func (f *fixture) create(typ, received string, w where) *workorder.Order {
 // do runs one command at the instant on o and keeps the updated order.
 func (f *fixture) do(o *workorder.Order, when string, cmd func(id int64, version int) (workorder.Order, error)) {
 	f.t.Helper()
-	f.clock.T = at(when)
+	f.Clock.T = at(when)
 	got, err := cmd(o.ID, o.Version)
 	if err != nil {
 		f.t.Fatalf("order %s at %s: %v", o.No, when, err)
@@ -109,21 +69,21 @@ func (f *fixture) do(o *workorder.Order, when string, cmd func(id int64, version
 
 func (f *fixture) resolve(o *workorder.Order, when string) {
 	f.do(o, when, func(id int64, v int) (workorder.Order, error) {
-		return f.orders.Resolve(f.op, id, v, "已当场解答", 0)
+		return f.Orders.Resolve(f.Operator, id, v, "已当场解答", 0)
 	})
 }
 
 func (f *fixture) dispatch(o *workorder.Order, when, unit string) {
 	f.do(o, when, func(id int64, v int) (workorder.Order, error) {
-		return f.orders.Dispatch(f.disp, id, v, workorder.DispatchInput{UnitCode: unit})
+		return f.Orders.Dispatch(f.Dispatcher, id, v, workorder.DispatchInput{UnitCode: unit})
 	})
 }
 
 func (f *fixture) handler(o *workorder.Order) context.Context {
 	if o.UnitCode == "U002" {
-		return f.h2
+		return f.Handler2
 	}
-	return f.h1
+	return f.Handler1
 }
 
 // handle dispatches to U001 at dispatched, signs for ten minutes later and replies at replied.
@@ -131,23 +91,23 @@ func (f *fixture) handle(o *workorder.Order, dispatched, replied string) {
 	f.t.Helper()
 	f.dispatch(o, dispatched, "U001")
 	f.do(o, at(dispatched).Add(10*time.Minute).Format(time.RFC3339), func(id int64, v int) (workorder.Order, error) {
-		return f.orders.Accept(f.h1, id, v)
+		return f.Orders.Accept(f.Handler1, id, v)
 	})
 	f.reply(o, replied)
 }
 
 func (f *fixture) reply(o *workorder.Order, when string) {
 	f.do(o, when, func(id int64, v int) (workorder.Order, error) {
-		return f.orders.Reply(f.handler(o), id, v, "已办理")
+		return f.Orders.Reply(f.handler(o), id, v, "已办理")
 	})
 }
 
 func (f *fixture) approve(o *workorder.Order, when string) {
-	f.do(o, when, func(id int64, v int) (workorder.Order, error) { return f.orders.Review(f.disp, id, v, true, "") })
+	f.do(o, when, func(id int64, v int) (workorder.Order, error) { return f.Orders.Review(f.Dispatcher, id, v, true, "") })
 }
 
 func (f *fixture) callback(o *workorder.Order, when, result string, resolved bool) {
 	f.do(o, when, func(id int64, v int) (workorder.Order, error) {
-		return f.orders.Callback(f.op, id, v, result, resolved, "已回访")
+		return f.Orders.Callback(f.Operator, id, v, result, resolved, "已回访")
 	})
 }

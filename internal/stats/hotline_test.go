@@ -71,15 +71,15 @@ func seed(f *fixture) {
 	fo := f.create("求助", "2022-08-08T08:00:00+08:00", where{urgent: true, town: "城关镇"})
 	f.dispatch(fo, "2022-08-08T08:30:00+08:00", "U001")
 	f.do(fo, "2022-08-08T09:00:00+08:00", func(id int64, v int) (workorder.Order, error) {
-		return f.orders.Return(f.h1, id, v, "不属于本单位职责")
+		return f.Orders.Return(f.Handler1, id, v, "不属于本单位职责")
 	})
 	f.dispatch(fo, "2022-08-08T10:00:00+08:00", "U002")
-	f.do(fo, "2022-08-08T10:30:00+08:00", func(id int64, v int) (workorder.Order, error) { return f.orders.Accept(f.h2, id, v) })
+	f.do(fo, "2022-08-08T10:30:00+08:00", func(id int64, v int) (workorder.Order, error) { return f.Orders.Accept(f.Handler2, id, v) })
 	f.do(fo, "2022-08-08T10:40:00+08:00", func(id int64, v int) (workorder.Order, error) {
-		return f.orders.RequestExtension(f.h2, id, v, 2, "需协调施工单位")
+		return f.Orders.RequestExtension(f.Handler2, id, v, 2, "需协调施工单位")
 	})
 	f.do(fo, "2022-08-08T11:00:00+08:00", func(id int64, v int) (workorder.Order, error) {
-		return f.orders.DecideExtension(f.disp, id, v, true, "同意")
+		return f.Orders.DecideExtension(f.Dispatcher, id, v, true, "同意")
 	})
 	f.reply(fo, "2022-08-10T17:30:00+08:00")
 	f.approve(fo, "2022-08-11T09:00:00+08:00")
@@ -93,7 +93,7 @@ func seed(f *fixture) {
 	f.approve(g, "2022-11-04T09:00:00+08:00")
 	f.callback(g, "2022-11-04T10:00:00+08:00", workorder.Unsatisfied, false)
 	f.do(g, "2022-11-07T09:00:00+08:00", func(id int64, v int) (workorder.Order, error) {
-		return f.orders.Supervise(f.leader, id, v, "限期办结")
+		return f.Orders.Supervise(f.Leader, id, v, "限期办结")
 	})
 
 	// H 建议 (网络问政, 环境保护): dispatched Thu 12-01 08:30, 9 days → Tue 12-13 17:30, never signed for:
@@ -102,7 +102,7 @@ func seed(f *fixture) {
 	f.dispatch(h, "2022-12-01T08:30:00+08:00", "U001")
 	for _, when := range []string{"2022-12-14T09:00:00+08:00", "2022-12-15T09:00:00+08:00"} {
 		f.do(h, when, func(id int64, v int) (workorder.Order, error) {
-			return f.orders.Remind(f.disp, id, v, "请尽快办理")
+			return f.Orders.Remind(f.Dispatcher, id, v, "请尽快办理")
 		})
 	}
 
@@ -122,7 +122,7 @@ func seed(f *fixture) {
 	// L 咨询 marked a duplicate of H: closed.
 	l := f.create("咨询", "2022-12-02T09:00:00+08:00", where{})
 	f.do(l, "2022-12-02T09:30:00+08:00", func(id int64, v int) (workorder.Order, error) {
-		return f.orders.MarkDuplicate(f.disp, id, v, h.No)
+		return f.Orders.MarkDuplicate(f.Dispatcher, id, v, h.No)
 	})
 
 	// M 投诉 received at the first instant of 2022 (no town, no category) and N 求助 at its last second;
@@ -130,7 +130,7 @@ func seed(f *fixture) {
 	f.create("投诉", "2022-01-01T00:00:00+08:00", where{none: true})
 	f.create("求助", "2022-12-31T23:59:59+08:00", where{})
 
-	f.clock.T = at("2023-01-10T09:00:00+08:00")
+	f.Clock.T = at("2023-01-10T09:00:00+08:00")
 }
 
 // want2022 is the hand count of the worked example for 2022, previous year 2021.
@@ -171,7 +171,7 @@ func report(t *testing.T, f *fixture, first, last string) (string, *stats.Hotlin
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := f.stats.Hotline(f.system, p)
+	h, err := f.stats.Hotline(f.System, p)
 	if err != nil {
 		t.Fatalf("hotline %s..%s: %v", first, last, err)
 	}
@@ -209,7 +209,7 @@ func TestService_Hotline(t *testing.T) {
 		t.Run("UnitScope", func(t *testing.T) {
 			// U002 handles F only: received 1, urgent 1, closed 1, on time 1/1, average 3.00.
 			p, _ := stats.DatePeriod("2022-01-01", "2022-12-31")
-			h, err := f.stats.Hotline(f.hh2, p)
+			h, err := f.stats.Hotline(f.UnitAdmin2, p)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -27,7 +27,7 @@ func TestService_ListFlagged(t *testing.T) {
 		t.Run("OldestFirst", func(t *testing.T) {
 			var got []string
 			for p := 1; p <= 3; p++ {
-				list, total, err := f.svc.ListFlagged(f.dispatcher, workorder.Filter{Order: workorder.OrderOldest, Page: app.Page{Page: p, PerPage: 4}})
+				list, total, err := f.Orders.ListFlagged(f.Dispatcher, workorder.Filter{Order: workorder.OrderOldest, Page: app.Page{Page: p, PerPage: 4}})
 				if err != nil || total != 6 {
 					t.Fatalf("page %d: total %d, err %v", p, total, err)
 				}
@@ -41,57 +41,57 @@ func TestService_ListFlagged(t *testing.T) {
 		})
 
 		t.Run("Flags", func(t *testing.T) {
-			f.clock.T = at("2022-09-30T09:00:00+08:00")
-			o, _ := f.svc.Get(f.dispatcher, early.ID)
-			o = must(f.svc.Dispatch(f.dispatcher, o.ID, o.Version, workorder.DispatchInput{UnitCode: "U001"}))
-			f.clock.T = at("2022-10-17T09:00:00+08:00") // 8 of the 9 working days used (National Day holiday in between)
-			list, _, err := f.svc.ListFlagged(f.dispatcher, workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}})
+			f.Clock.T = at("2022-09-30T09:00:00+08:00")
+			o, _ := f.Orders.Get(f.Dispatcher, early.ID)
+			o = must(f.Orders.Dispatch(f.Dispatcher, o.ID, o.Version, workorder.DispatchInput{UnitCode: "U001"}))
+			f.Clock.T = at("2022-10-17T09:00:00+08:00") // 8 of the 9 working days used (National Day holiday in between)
+			list, _, err := f.Orders.ListFlagged(f.Dispatcher, workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}})
 			if err != nil || len(list) != 1 {
 				t.Fatalf("list %v, err %v", list, err)
 			}
 			if l := list[0]; l.Tone() != "warning" || l.RemainingDays != 1 {
 				t.Fatalf("warned order: flags %+v remaining %v tone %q", l.Flags, l.RemainingDays, l.Tone())
 			}
-			f.clock.T = at("2022-10-19T09:00:00+08:00")
-			list, _, _ = f.svc.ListFlagged(f.dispatcher, workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}})
+			f.Clock.T = at("2022-10-19T09:00:00+08:00")
+			list, _, _ = f.Orders.ListFlagged(f.Dispatcher, workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}})
 			if l := list[0]; !l.Flags.Overdue || !l.Counting || l.RemainingDays >= 0 || l.Tone() != "overdue" {
 				t.Fatalf("overdue order: %+v flags %+v remaining %v tone %q", l.No, l.Flags, l.RemainingDays, l.Tone())
 			}
-			f.clock.T = at("2022-09-30T10:00:00+08:00")
-			list, _, _ = f.svc.ListFlagged(f.dispatcher, workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}})
+			f.Clock.T = at("2022-09-30T10:00:00+08:00")
+			list, _, _ = f.Orders.ListFlagged(f.Dispatcher, workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}})
 			if l := list[0]; l.Tone() != "normal" || l.RemainingDays <= 8 {
 				t.Fatalf("fresh order: tone %q remaining %v", l.Tone(), l.RemainingDays)
 			}
 		})
 
 		t.Run("PendingExtensions", func(t *testing.T) {
-			f.clock.T = at("2022-09-30T11:00:00+08:00")
-			o, _ := f.svc.Get(f.handler1, early.ID)
-			o = must(f.svc.Accept(f.handler1, o.ID, o.Version))
-			list, total, err := f.svc.PendingExtensions(f.dispatcher, workorder.Filter{})
+			f.Clock.T = at("2022-09-30T11:00:00+08:00")
+			o, _ := f.Orders.Get(f.Handler1, early.ID)
+			o = must(f.Orders.Accept(f.Handler1, o.ID, o.Version))
+			list, total, err := f.Orders.PendingExtensions(f.Dispatcher, workorder.Filter{})
 			if err != nil || total != 0 || len(list) != 0 {
 				t.Fatalf("before a request: %v %d %v", list, total, err)
 			}
-			must(f.svc.RequestExtension(f.handler1, o.ID, o.Version, 2, "需要现场勘查"))
-			list, total, err = f.svc.PendingExtensions(f.dispatcher, workorder.Filter{})
+			must(f.Orders.RequestExtension(f.Handler1, o.ID, o.Version, 2, "需要现场勘查"))
+			list, total, err = f.Orders.PendingExtensions(f.Dispatcher, workorder.Filter{})
 			if err != nil || total != 1 || list[0].ID != o.ID {
 				t.Fatalf("after a request: %v %d %v", list, total, err)
 			}
 		})
 
 		t.Run("Detail", func(t *testing.T) {
-			d, err := f.svc.Detail(f.dispatcher, early.ID)
+			d, err := f.Orders.Detail(f.Dispatcher, early.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !slices.Equal(d.Allowed, []string{workorder.CmdDecide, workorder.CmdRemind}) || len(d.Events) != 4 || d.MustFinal {
 				t.Fatalf("dispatcher's detail: allowed %v, %d events, must final %v", d.Allowed, len(d.Events), d.MustFinal)
 			}
-			d, err = f.svc.Detail(f.dispatcher, nosOrder(t, f, nos[1]))
+			d, err = f.Orders.Detail(f.Dispatcher, nosOrder(t, f, nos[1]))
 			if err != nil || len(d.Hints) == 0 {
 				t.Fatalf("received order's duplicate hints: %v (%v)", d.Hints, err)
 			}
-			if _, err := f.svc.Detail(f.handler2, early.ID); app.ErrorCode(err) != app.ENotFound {
+			if _, err := f.Orders.Detail(f.Handler2, early.ID); app.ErrorCode(err) != app.ENotFound {
 				t.Fatalf("another unit's detail: %v", err)
 			}
 		})
@@ -100,7 +100,7 @@ func TestService_ListFlagged(t *testing.T) {
 
 func nosOrder(t *testing.T, f *fixture, no string) int64 {
 	t.Helper()
-	list, _, err := f.svc.List(f.dispatcher, workorder.Filter{Q: no})
+	list, _, err := f.Orders.List(f.Dispatcher, workorder.Filter{Q: no})
 	if err != nil || len(list) != 1 {
 		t.Fatalf("find %s: %v %v", no, list, err)
 	}

@@ -1,0 +1,76 @@
+// Package ordertest builds, for tests, a service centre over a real database: a
+// hotline office and two member units, an actor per role, and the work-order
+// service with a fixed clock and the built-in calendar. Test code only.
+package ordertest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"govdesk/internal/account"
+	"govdesk/internal/app"
+	"govdesk/internal/store"
+	"govdesk/internal/workday"
+	"govdesk/internal/workorder"
+)
+
+// Centre is the test centre.
+type Centre struct {
+	DB       *store.DB
+	Clock    *app.FixedClock
+	Schedule workday.Schedule // built-in calendar, workhours clock, default periods
+	Orders   *workorder.Service
+
+	// Actors: System (the system admin), Operator and Dispatcher (H001), Handler1 (U001),
+	// Handler2 and UnitAdmin2 (U002), Leader and Staff (C001).
+	System, Operator, Dispatcher, Handler1, Handler2, UnitAdmin2, Leader, Staff context.Context
+}
+
+// At parses an RFC3339 instant or panics.
+func At(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// New creates the units C001 (centre), H001 (hotline office), U001 and U002 in db and
+// returns the centre with its clock at now.
+func New(t testing.TB, db *store.DB, now time.Time) *Centre {
+	t.Helper()
+	ctx := context.Background()
+	acc := &store.Accounts{DB: db}
+	if _, _, err := acc.UpsertUnits(ctx, []account.Unit{
+		{Code: "C001", Name: "市行政服务中心", Active: true}, {Code: "H001", Name: "12345热线办", Active: true},
+		{Code: "U001", Name: "市住建局", Active: true}, {Code: "U002", Name: "市水务局", Active: true},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	actor := func(name, role, unit string) context.Context {
+		u, err := acc.FindUnitByCode(ctx, unit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return app.WithActor(ctx, app.Actor{Username: name, Name: name, Role: role, UnitID: u.ID, UnitCode: u.Code})
+	}
+	cal, err := workday.NewCalendar(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Centre{DB: db, Clock: &app.FixedClock{T: now}, Schedule: workday.Schedule{Cal: cal, Clock: workday.WorkHours}}
+	c001, _ := acc.FindUnitByCode(ctx, "C001")
+	c.Orders = &workorder.Service{Store: &store.Orders{DB: db}, Directory: acc,
+		Policies: &workorder.Policies{Store: &store.Policies{DB: db}, Clock: c.Clock}, Clock: c.Clock,
+		Schedule: c.ScheduleFunc, SensitiveUnits: []int64{c001.ID}}
+	c.System = app.WithActor(ctx, app.System)
+	c.Operator, c.Dispatcher = actor("op", app.RoleOperator, "H001"), actor("disp", app.RoleDispatcher, "H001")
+	c.Handler1, c.Handler2 = actor("h1", app.RoleHandler, "U001"), actor("h2", app.RoleHandler, "U002")
+	c.UnitAdmin2 = actor("ua2", app.RoleUnitAdmin, "U002")
+	c.Leader, c.Staff = actor("boss", app.RoleLeader, "C001"), actor("staff", app.RoleStaff, "C001")
+	return c
+}
+
+// ScheduleFunc returns the centre's schedule, as services take it.
+func (c *Centre) ScheduleFunc(context.Context) (workday.Schedule, error) { return c.Schedule, nil }
