@@ -18,6 +18,7 @@ func bulkTx(ctx context.Context, db *DB, fn func(tx *sql.Tx) error) error {
 	if db.Engine != SQLite {
 		return db.Tx(ctx, fn)
 	}
+	defer db.lockWrite()() // this process's other writers wait for the import, as for any write
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return dbErr(err, "bulk connection")
