@@ -7,22 +7,22 @@ import (
 
 	"govdesk/internal/stats"
 	"govdesk/internal/store"
+	"govdesk/internal/store/storetest"
 	"govdesk/internal/workorder"
-	"govdesk/internal/workorder/ordertest"
 )
 
-// fixture is the test centre of ordertest with the statistics over the store.
+// fixture is the test centre of storetest with the statistics over the store.
 type fixture struct {
-	*ordertest.Centre
+	*storetest.Centre
 	t     *testing.T
 	stats *stats.Service
 }
 
-var at = ordertest.At
+var at = storetest.At
 
 func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Helper()
-	c := ordertest.New(t, db, at("2022-01-01T00:00:00+08:00"))
+	c := storetest.NewCentre(t, db, at("2022-01-01T00:00:00+08:00"))
 	return &fixture{Centre: c, t: t, stats: &stats.Service{Source: &store.Stats{DB: db}, Clock: c.Clock, Schedule: c.ScheduleFunc}}
 }
 

@@ -10,16 +10,15 @@ import (
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
 	"govdesk/internal/workorder"
-	"govdesk/internal/workorder/ordertest"
 )
 
-// fixture is the test centre of ordertest.
-type fixture struct{ *ordertest.Centre }
+// fixture is the test centre of storetest.
+type fixture struct{ *storetest.Centre }
 
-var at = ordertest.At
+var at = storetest.At
 
 func newFixture(t *testing.T, db *store.DB) *fixture {
-	return &fixture{ordertest.New(t, db, at("2022-09-30T09:00:00+08:00"))}
+	return &fixture{storetest.NewCentre(t, db, at("2022-09-30T09:00:00+08:00"))}
 }
 
 func (f *fixture) create(t *testing.T, typ string, at time.Time) workorder.Order {

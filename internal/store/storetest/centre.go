@@ -1,7 +1,4 @@
-// Package ordertest builds, for tests, a service centre over a real database: a
-// hotline office and two member units, an actor per role, and the work-order
-// service with a fixed clock and the built-in calendar. Test code only.
-package ordertest
+package storetest
 
 import (
 	"context"
@@ -15,7 +12,9 @@ import (
 	"govdesk/internal/workorder"
 )
 
-// Centre is the test centre.
+// Centre is a service centre over a real database for tests: a hotline office and
+// two member units, an actor per role, and the work-order service with a fixed
+// clock and the built-in calendar.
 type Centre struct {
 	DB       *store.DB
 	Clock    *app.FixedClock
@@ -36,9 +35,9 @@ func At(s string) time.Time {
 	return t
 }
 
-// New creates the units C001 (centre), H001 (hotline office), U001 and U002 in db and
+// NewCentre creates the units C001 (centre), H001 (hotline office), U001 and U002 in db and
 // returns the centre with its clock at now.
-func New(t testing.TB, db *store.DB, now time.Time) *Centre {
+func NewCentre(t testing.TB, db *store.DB, now time.Time) *Centre {
 	t.Helper()
 	ctx := context.Background()
 	acc := &store.Accounts{DB: db}
