@@ -3,6 +3,7 @@ package httpx
 import (
 	"context"
 	"crypto/subtle"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -59,7 +60,7 @@ func (a *Auth) Middleware(next http.Handler) http.Handler {
 			sess, err := a.Accounts.Authenticate(ctx, c.Value)
 			if err == nil {
 				if unsafe(r.Method) && !a.csrfOK(r, sess.CSRFToken) {
-					WriteError(w, r, app.Forbidden("页面已过期或请求来源无效（CSRF 校验失败），请刷新页面后重试"))
+					refuseCSRF(w, r)
 					return
 				}
 				ctx = context.WithValue(app.WithActor(ctx, sess.User.Actor()), sessionKey{}, sess)
@@ -106,4 +107,19 @@ func (a *Auth) SetSession(w http.ResponseWriter, r *http.Request, token string, 
 func (a *Auth) ClearSession(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1,
 		HttpOnly: true, Secure: a.Secure(r), SameSite: http.SameSiteLaxMode})
+}
+
+// refuseCSRF answers a cookie-authenticated change without the session's CSRF token:
+// JSON for the API, a short Chinese page for a web form.
+func refuseCSRF(w http.ResponseWriter, r *http.Request) {
+	err := app.Forbidden("页面已过期或请求来源无效（CSRF 校验失败），请刷新页面后重试")
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		WriteError(w, r, err)
+		return
+	}
+	LogError(r, err)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusForbidden)
+	io.WriteString(w, `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>页面已过期</title>`+
+		`<p>页面已过期或请求来源无效（CSRF 校验失败）。请返回上一页刷新后重试，或<a href="/">回到工作台</a>。</p></html>`)
 }

@@ -206,11 +206,17 @@ func (s *Service) duplicateHints(ctx context.Context, o *Order) ([]Order, error)
 
 // present masks the phone for roles that may not read it.
 func (s *Service) present(a app.Actor, o Order) Order {
-	if !a.Is(FullPhoneRoles...) {
+	if hideCitizen(a, &o) {
+		o.CitizenName, o.CitizenPhone = "匿名", ""
+	} else if !a.Is(FullPhoneRoles...) {
 		o.CitizenPhone = MaskPhone(o.CitizenPhone)
 	}
 	return o
 }
+
+// hideCitizen reports whether the actor may not know who filed an anonymous order:
+// its handling unit sees the matter, never the person.
+func hideCitizen(a app.Actor, o *Order) bool { return o.Anonymous && unitScoped(a) }
 
 // Get returns one order the actor may see (not_found otherwise), with the full phone
 // for the roles that need it; that read is written to the access log.
@@ -226,7 +232,7 @@ func (s *Service) Get(ctx context.Context, id int64) (Order, error) {
 	if !visible(a, &o) {
 		return Order{}, app.NotFound("工单不存在")
 	}
-	if a.Is(FullPhoneRoles...) && o.CitizenPhone != "" {
+	if a.Is(FullPhoneRoles...) && o.CitizenPhone != "" && !hideCitizen(a, &o) {
 		if err := s.Store.LogAccess(ctx, AccessEntry{At: s.Clock.Now(), Username: a.Username, Action: "phone_read", OrderID: o.ID}); err != nil {
 			return Order{}, err
 		}

@@ -319,18 +319,30 @@ func TestService_ScopeMaskingNotices(t *testing.T) {
 		if g, _ := f.Orders.Get(f.Operator, o.ID); g.CitizenPhone != "13800138000" {
 			t.Errorf("operator sees phone %q", g.CitizenPhone)
 		}
-		if list, _, _ := f.Orders.List(f.Operator, workorder.Filter{}); list[0].CitizenPhone != "138****8000" {
+		anon, _, err := f.Orders.Create(f.Operator, workorder.NewOrder{Type: "举报", Content: "匿名举报违建", CitizenName: "王五",
+			CitizenPhone: "13700137000", Anonymous: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		anon = must(f.Orders.Dispatch(f.Dispatcher, anon.ID, anon.Version, workorder.DispatchInput{UnitCode: "U001"}))
+		if g, _ := f.Orders.Get(f.Handler1, anon.ID); g.CitizenName != "匿名" || g.CitizenPhone != "" {
+			t.Errorf("the unit sees an anonymous citizen: %q %q", g.CitizenName, g.CitizenPhone)
+		}
+		if g, _ := f.Orders.Get(f.Operator, anon.ID); g.CitizenPhone != "13700137000" {
+			t.Errorf("the operator cannot call back an anonymous citizen: %q", g.CitizenPhone)
+		}
+		if list, _, _ := f.Orders.List(f.Operator, workorder.Filter{}); list[len(list)-1].CitizenPhone != "138****8000" {
 			t.Errorf("list shows phone %q", list[0].CitizenPhone)
 		}
 		var n int
 		db.QueryRow(`SELECT count(*) FROM access_log WHERE action = 'phone_read' AND username = 'op'`).Scan(&n)
-		if n != 1 {
-			t.Errorf("access log has %d phone reads, want 1", n)
+		if n != 2 { // the operator's two full reads; the handler's read of the anonymous order is not one
+			t.Errorf("access log has %d phone reads, want 2", n)
 		}
-		// notices: the unit got the dispatch.
+		// notices: the unit got both dispatches.
 		st := &store.Orders{DB: db}
 		a, _ := app.ActorFrom(f.Handler1)
-		if c, err := st.UnreadNotices(context.Background(), 99, a.UnitID, a.Role); err != nil || c != 1 {
+		if c, err := st.UnreadNotices(context.Background(), 99, a.UnitID, a.Role); err != nil || c != 2 {
 			t.Errorf("unread notices of U001: %d %v", c, err)
 		}
 		// duplicate hint: same phone, open, within 30 days.
