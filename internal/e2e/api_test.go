@@ -137,6 +137,12 @@ func TestAPI_UnitsAndAuth(t *testing.T) {
 			if r := call(t, bc, "POST", base+"/api/v1/units", "", `{"code":"U020","name":"w"}`, nil); r.Status != 403 || errCode(r) != "forbidden" {
 				t.Fatalf("cookie POST without CSRF header: %+v", r)
 			}
+			res, _ = bc.PostForm(base+"/logout", url.Values{})
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode != 403 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !strings.Contains(string(body), "页面已过期") {
+				t.Fatalf("web form without CSRF token: %d %s %q", res.StatusCode, res.Header.Get("Content-Type"), body)
+			}
 			sess := regexp.MustCompile(`name="csrf_token" value="([0-9a-f]+)"`).FindSubmatch(home)
 			if r := call(t, bc, "POST", base+"/api/v1/units", "", `{"code":"U020","name":"w"}`, map[string]string{"X-CSRF-Token": string(sess[1])}); r.Status != 201 {
 				t.Fatalf("cookie POST with CSRF header: %+v", r)
