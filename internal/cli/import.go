@@ -11,6 +11,7 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
+	"govdesk/internal/catalog"
 	"govdesk/internal/config"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workorder"
@@ -37,6 +38,8 @@ func importers() map[string]importer {
 			return importResult{ImportSummary: sum}, bad, err
 		}},
 		"orders": {spec: workorder.OrderSpec, run: importOrders},
+		"items":  {spec: catalog.ItemSpec, run: importItems},
+		"cases":  {spec: catalog.CaseSpec, run: importCases},
 	}
 }
 
