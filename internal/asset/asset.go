@@ -2,6 +2,7 @@ package asset
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"time"
 )
@@ -85,7 +86,8 @@ type Finding struct {
 const FindingOverLimit = "allocation_over_limit"
 
 // Findings compares the quantity of each limited category (all lines, in use or
-// not) with its limits; headcount is the staff count (实有人数) the percentage is of.
+// not) with its limits; headcount is the staff count (实有人数) the percentage is of,
+// and a percentage allows whole pieces only (5 % of 30 people: 1 shredder).
 func Findings(assets []Asset, limits []Limit, headcount int) []Finding {
 	qty := map[string]int{}
 	for _, a := range assets {
@@ -97,7 +99,7 @@ func Findings(assets []Asset, limits []Limit, headcount int) []Finding {
 		allowed := -1.0
 		var rule string
 		if l.PercentOfHeadcount > 0 {
-			allowed = l.PercentOfHeadcount / 100 * float64(headcount)
+			allowed = math.Floor(l.PercentOfHeadcount/100*float64(headcount) + 1e-9)
 			rule = fmt.Sprintf("不超过实有人数（%d 人）的 %s%%", headcount, trimFloat(l.PercentOfHeadcount))
 		}
 		if l.MaxQuantity > 0 && (allowed < 0 || float64(l.MaxQuantity) < allowed) {
