@@ -82,7 +82,11 @@ func serveCmd() *command {
 
 // handler builds the HTTP handler over the services.
 func (s *services) handler(c config.Config) (http.Handler, error) {
-	h, err := server.New(server.Deps{Accounts: s.accounts, Policies: s.policies, Orders: s.orders, Calendar: s.calendar,
+	o311, err := open311Handler(s)
+	if err != nil {
+		return nil, app.Internal(err, "build open311 handler")
+	}
+	h, err := server.New(server.Deps{Open311: o311, Accounts: s.accounts, Policies: s.policies, Orders: s.orders, Calendar: s.calendar,
 		Importer: orderImporter(s), Stats: statsService(s), CookieSecure: c.Session.CookieSecure, Ping: s.db.PingContext})
 	if err != nil {
 		return nil, app.Internal(err, "build server")

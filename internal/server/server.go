@@ -11,6 +11,7 @@ import (
 	"govdesk/internal/account"
 	"govdesk/internal/api"
 	"govdesk/internal/httpx"
+	"govdesk/internal/open311"
 	"govdesk/internal/stats"
 	"govdesk/internal/web"
 	"govdesk/internal/workorder"
@@ -23,6 +24,7 @@ type Deps struct {
 	Orders       *workorder.Service
 	Stats        *stats.Service
 	Importer     web.OrderImporter // order spreadsheets for the web page; nil turns the page off
+	Open311      *open311.Handler  // the Open311 API and the public page; nil turns them off
 	Calendar     web.CalendarSource
 	CookieSecure string
 	// Ping checks the database for /healthz.
@@ -49,6 +51,9 @@ func New(d Deps) (http.Handler, error) {
 		httpx.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	ui.Routes(mux)
+	if d.Open311 != nil {
+		d.Open311.Routes(mux)
+	}
 	(&api.API{Accounts: d.Accounts, Orders: d.Orders, Stats: d.Stats}).Routes(mux)
 	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(auth.Middleware(mux)))), nil
 }
