@@ -11,6 +11,7 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
+	"govdesk/internal/asset"
 	"govdesk/internal/catalog"
 	"govdesk/internal/config"
 	"govdesk/internal/sheet"
@@ -40,6 +41,11 @@ func importers() map[string]importer {
 		"orders": {spec: workorder.OrderSpec, run: importOrders},
 		"items":  {spec: catalog.ItemSpec, run: importItems},
 		"cases":  {spec: catalog.CaseSpec, run: importCases},
+
+		// assets and devices (SPEC §8)
+		"assets":  {spec: asset.AssetSpec, run: importAssets},
+		"devices": {spec: asset.DeviceSpec, run: importDevices},
+		"faults":  {spec: asset.FaultSpec, run: importFaults},
 	}
 }
 

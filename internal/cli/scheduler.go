@@ -30,6 +30,10 @@ var jobs = []job{
 		n, err := s.accounts.Store.DeleteExpiredSessions(ctx, time.Now())
 		return fmt.Sprintf("%d expired sessions removed", n), err
 	}},
+	{name: "device-heartbeats", every: time.Minute, run: func(ctx context.Context, s *services) (string, error) {
+		n, err := s.assets.CheckHeartbeats(ctx)
+		return fmt.Sprintf("%d heartbeat faults opened", n), err
+	}},
 }
 
 // runDueJobs runs every job that is due and not claimed by another process; it

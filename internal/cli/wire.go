@@ -8,6 +8,7 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
+	"govdesk/internal/asset"
 	"govdesk/internal/config"
 	"govdesk/internal/store"
 	"govdesk/internal/workday"
@@ -22,6 +23,7 @@ type services struct {
 	calendar *store.Calendar
 	orders   *workorder.Service
 	schedule func(ctx context.Context) (workday.Schedule, error)
+	assets   *asset.Service
 }
 
 func wire(db *store.DB, c config.Config) *services {
@@ -38,6 +40,8 @@ func wire(db *store.DB, c config.Config) *services {
 	s.orders = &workorder.Service{Store: &store.Orders{DB: db}, Directory: &store.Accounts{DB: db}, Policies: s.policies,
 		Clock: clock, Schedule: s.schedule, ReviewClosesConsult: c.Hotline.ReviewClosesConsult,
 		SensitiveUnits: sensitiveUnits(db, c)}
+	s.assets = &asset.Service{Store: &store.Assets{DB: db}, Clock: clock,
+		HeartbeatTimeout: c.Assets.HeartbeatTimeout.Duration, Headcount: c.Assets.Headcount}
 	return s
 }
 

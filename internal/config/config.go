@@ -26,6 +26,7 @@ type Config struct {
 	Session  Session `toml:"session"`
 	Login    Login   `toml:"login"`
 	Hotline  Hotline `toml:"hotline"`
+	Assets   Assets  `toml:"assets"`
 
 	// File is the configuration file that was read, "" when none.
 	File string `toml:"-"`
@@ -129,7 +130,8 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 			*p = v
 		}
 	}
-	dur := map[string]*Duration{"GOVDESK_SESSION_TTL": &c.Session.TTL, "GOVDESK_LOGIN_WINDOW": &c.Login.Window}
+	dur := map[string]*Duration{"GOVDESK_SESSION_TTL": &c.Session.TTL, "GOVDESK_LOGIN_WINDOW": &c.Login.Window,
+		"GOVDESK_ASSETS_HEARTBEAT_TIMEOUT": &c.Assets.HeartbeatTimeout}
 	for k, p := range dur {
 		if v := getenv(k); v != "" {
 			if err := p.UnmarshalText([]byte(v)); err != nil {

@@ -1,0 +1,11 @@
+package config
+
+// Assets configures the asset register and the device heartbeats (SPEC §8).
+type Assets struct {
+	// HeartbeatTimeout is how long a device with a heartbeat token may stay silent
+	// before a fault is opened for it; 0 means the built-in 15 minutes.
+	HeartbeatTimeout Duration `toml:"heartbeat_timeout"`
+	// Headcount is the centre's staff count (实有人数) that allocation limits given
+	// as a percentage of headcount are of; 0 until the self-evaluation's staffing is entered.
+	Headcount int `toml:"headcount"`
+}
