@@ -229,4 +229,3 @@ func TestOpen311_RateLimit(t *testing.T) {
 		}
 	})
 }
-
