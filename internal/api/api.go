@@ -5,6 +5,7 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
+	"govdesk/internal/asset"
 	"govdesk/internal/httpx"
 	"govdesk/internal/stats"
 	"govdesk/internal/workorder"
@@ -15,6 +16,7 @@ type API struct {
 	Accounts *account.Service
 	Orders   *workorder.Service
 	Stats    *stats.Service
+	Assets   *asset.Service // devices and heartbeats; nil turns those endpoints off
 }
 
 // Routes registers every endpoint.
@@ -25,6 +27,7 @@ func (a *API) Routes(mux *http.ServeMux) {
 	a.orderRoutes(mux)
 	a.noticeRoutes(mux)
 	a.statsRoutes(mux)
+	a.deviceRoutes(mux)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, r, app.NotFound("接口 %s %s 不存在", r.Method, r.URL.Path))
 	})

@@ -37,8 +37,8 @@ func deviceCmd() *command {
 		sub: []*command{{
 			name: "token", args: "CODE",
 			en: "Issue a new heartbeat token for the device (replacing any earlier one) and print it; only its hash is kept. " +
-				"The device sends it as `Authorization: Bearer TOKEN` to POST /api/v1/devices/CODE/heartbeat.",
-			zh:    "为设备签发新的心跳令牌（原令牌作废）并输出；系统只保存其哈希值。设备以 Authorization: Bearer 令牌 调用 POST /api/v1/devices/设备编号/heartbeat。",
+				"The device sends it in the X-Device-Token header of POST /api/v1/devices/CODE/heartbeat.",
+			zh:    "为设备签发新的心跳令牌（原令牌作废）并输出；系统只保存其哈希值。设备在请求头 X-Device-Token 中携带令牌调用 POST /api/v1/devices/设备编号/heartbeat。",
 			flags: func(e *env, fs *flag.FlagSet) { e.dbFlag(fs) },
 			run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 				if err := requireArgs(args, 1, "CODE / 设备编号"); err != nil {

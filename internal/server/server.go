@@ -10,6 +10,7 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/api"
+	"govdesk/internal/asset"
 	"govdesk/internal/httpx"
 	"govdesk/internal/open311"
 	"govdesk/internal/stats"
@@ -23,6 +24,7 @@ type Deps struct {
 	Policies     *workorder.Policies
 	Orders       *workorder.Service
 	Stats        *stats.Service
+	Assets       *asset.Service    // assets, devices, faults, availability; nil turns them off
 	Importer     web.OrderImporter // order spreadsheets for the web page; nil turns the page off
 	Open311      *open311.Handler  // the Open311 API and the public page; nil turns them off
 	Calendar     web.CalendarSource
@@ -54,7 +56,7 @@ func New(d Deps) (http.Handler, error) {
 	if d.Open311 != nil {
 		d.Open311.Routes(mux)
 	}
-	(&api.API{Accounts: d.Accounts, Orders: d.Orders, Stats: d.Stats}).Routes(mux)
+	(&api.API{Accounts: d.Accounts, Orders: d.Orders, Stats: d.Stats, Assets: d.Assets}).Routes(mux)
 	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(auth.Middleware(mux)))), nil
 }
 

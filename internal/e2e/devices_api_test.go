@@ -1,0 +1,78 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"govdesk/internal/account"
+	"govdesk/internal/app"
+	"govdesk/internal/asset"
+	"govdesk/internal/sheet"
+	"govdesk/internal/store"
+	"govdesk/internal/store/storetest"
+)
+
+func TestAPI_DeviceHeartbeats(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startServer(t, db)
+		ctx := app.WithActor(context.Background(), app.Actor{Username: "staff", Role: app.RoleStaff})
+		clock := &app.FixedClock{T: time.Now()}
+		svc := &asset.Service{Store: &store.Assets{DB: db}, Clock: clock, HeartbeatTimeout: 10 * time.Minute}
+		tab := &sheet.Table{Rows: []sheet.Row{sheet.NewRow(2, map[string]string{"设备编号": "HB01", "设备名称": "自助终端", "设备类型": "自助终端",
+			"所属镇街": "城关镇", "启用日期": "2022-01-01"})}}
+		if _, _, err := svc.ImportDevices(ctx, tab, false); err != nil {
+			t.Fatal(err)
+		}
+		acc := account.NewService(&store.Accounts{DB: db}, app.SystemClock{})
+		staffTok, _ := acc.CreateToken(context.Background(), "staff", "test")
+		handlerTok, _ := acc.CreateToken(context.Background(), "handler", "test")
+		c := http.DefaultClient
+		if r := call(t, c, "POST", base+"/api/v1/devices/HB01/token", handlerTok, "", nil); r.Status != 403 {
+			t.Fatalf("handler issues a token: %+v", r)
+		}
+		r := call(t, c, "POST", base+"/api/v1/devices/HB01/token", staffTok, "", nil)
+		tok, _ := r.Body["token"].(string)
+		if r.Status != 201 || len(tok) != 68 {
+			t.Fatalf("issue token: %+v", r)
+		}
+		hb := base + "/api/v1/devices/HB01/heartbeat"
+		if r := call(t, c, "POST", hb, "", "", nil); r.Status != 401 || errCode(r) != "unauthorized" {
+			t.Fatalf("no token: %+v", r)
+		}
+		if r := call(t, c, "POST", hb, "", "", map[string]string{"X-Device-Token": "gdd_00"}); r.Status != 401 {
+			t.Fatalf("wrong token: %+v", r)
+		}
+		if r := call(t, c, "POST", base+"/api/v1/devices/NOPE/heartbeat", "", "", map[string]string{"X-Device-Token": tok}); r.Status != 401 {
+			t.Fatalf("token of another device: %+v", r)
+		}
+		if r := call(t, c, "POST", hb, "", "", map[string]string{"X-Device-Token": tok}); r.Status != 200 || r.Body["faults_closed"].(float64) != 0 {
+			t.Fatalf("heartbeat: %+v", r)
+		}
+		// Silent for 11 minutes: the scheduler's check opens a fault; the next heartbeat closes it.
+		clock.T = time.Now().Add(11 * time.Minute)
+		if n, err := svc.CheckHeartbeats(ctx); n != 1 || err != nil {
+			t.Fatalf("check: %d %v", n, err)
+		}
+		r = call(t, c, "GET", base+"/api/v1/devices", staffTok, "", nil)
+		items, _ := r.Body["items"].([]any)
+		if r.Status != 200 || len(items) != 1 || items[0].(map[string]any)["status"] != "故障" {
+			t.Fatalf("devices: %+v", r)
+		}
+		if r := call(t, c, "POST", hb, "", "", map[string]string{"X-Device-Token": tok}); r.Status != 200 || r.Body["faults_closed"].(float64) != 1 {
+			t.Fatalf("heartbeat closing the fault: %+v", r)
+		}
+		open, _ := svc.Faults(ctx, asset.FaultFilter{OpenOnly: true})
+		if len(open) != 0 {
+			t.Fatalf("open faults after heartbeat: %+v", open)
+		}
+		r = call(t, c, "GET", base+"/api/v1/stats/devices?from=2022-01-01&to=2022-12-31", staffTok, "", nil)
+		if r.Status != 200 || r.Body["devices"].(float64) != 1 || r.Body["availability"].(float64) != 100 {
+			t.Fatalf("stats: %+v", r)
+		}
+		if r := call(t, c, "GET", base+"/api/v1/stats/devices?from=2022-01-01&to=2022-12-31", handlerTok, "", nil); r.Status != 403 {
+			t.Fatalf("handler reads device stats: %+v", r)
+		}
+	})
+}
