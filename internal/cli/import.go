@@ -14,6 +14,7 @@ import (
 	"govdesk/internal/asset"
 	"govdesk/internal/catalog"
 	"govdesk/internal/config"
+	"govdesk/internal/evaluation"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workorder"
 )
@@ -46,6 +47,9 @@ func importers() map[string]importer {
 		"assets":  {spec: asset.AssetSpec, run: importAssets},
 		"devices": {spec: asset.DeviceSpec, run: importDevices},
 		"faults":  {spec: asset.FaultSpec, run: importFaults},
+
+		// 好差评 (SPEC §7)
+		"evaluations": {spec: evaluation.Spec, run: importEvaluations},
 	}
 }
 

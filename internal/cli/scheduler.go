@@ -34,6 +34,7 @@ var jobs = []job{
 		n, err := s.assets.CheckHeartbeats(ctx)
 		return fmt.Sprintf("%d heartbeat faults opened", n), err
 	}},
+	{name: "rectification-overdue", every: 5 * time.Minute, run: flagOverdueRectifications},
 }
 
 // runDueJobs runs every job that is due and not claimed by another process; it

@@ -56,7 +56,7 @@ func statsCmd() *command {
 					return nil
 				})
 			},
-		}, catalogStatsCmd(), caseStatsCmd(), deviceStatsCmd()},
+		}, catalogStatsCmd(), caseStatsCmd(), deviceStatsCmd(), evaluationStatsCmd()},
 	}
 }
 

@@ -1,0 +1,171 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/config"
+	"govdesk/internal/evaluation"
+	"govdesk/internal/sheet"
+	"govdesk/internal/stats"
+	"govdesk/internal/store"
+)
+
+// evaluationService is the 好差评 service over the command's database. The two
+// rectification limits come from GOVDESK_RECTIFY_VERIFY_DAYS and
+// GOVDESK_RECTIFY_DAYS (working days; default 1 and 15).
+func evaluationService(s *services) *evaluation.Service {
+	p := evaluation.DefaultPolicy
+	if v, err := strconv.ParseFloat(os.Getenv("GOVDESK_RECTIFY_VERIFY_DAYS"), 64); err == nil && v > 0 {
+		p.VerifyDays = v
+	}
+	if v, err := strconv.ParseFloat(os.Getenv("GOVDESK_RECTIFY_DAYS"), 64); err == nil && v > 0 {
+		p.RectifyDays = v
+	}
+	return &evaluation.Service{Store: &store.Evaluations{DB: s.db}, Clock: app.SystemClock{}, Schedule: s.schedule, Policy: p}
+}
+
+func importEvaluations(ctx context.Context, s *services, tab *sheet.Table, skip bool) (importResult, []sheet.RowError, error) {
+	sum, bad, err := evaluationService(s).ImportEvaluations(ctx, tab, skip)
+	var r importResult
+	r.Imported, r.Updated, r.Skipped = sum.Imported, sum.Updated, sum.Skipped
+	return r, bad, err
+}
+
+// flagOverdueRectifications is the scheduler job that flags overdue rectifications.
+func flagOverdueRectifications(ctx context.Context, s *services) (string, error) {
+	n, err := evaluationService(s).FlagOverdue(ctx)
+	return fmt.Sprintf("%d rectifications flagged overdue", n), err
+}
+
+func evaluationStatsCmd() *command {
+	var from, to, format string
+	return &command{
+		name: "evaluations", args: "--from YYYY-MM-DD --to YYYY-MM-DD [--format json|table]",
+		en: "好差评 figures of the evaluations made from --from to --to (both included); the table adds the monthly composite and rankings.",
+		zh: "好差评统计：评价日期在 --from 至 --to 之间（含两端）的评价数、好评率、差评数、整改情况、平均分；表格另列月度综合评分及单位、窗口排名。",
+		flags: func(e *env, fs *flag.FlagSet) {
+			e.dbFlag(fs)
+			fs.StringVar(&from, "from", "", "first date, YYYY-MM-DD / 开始日期")
+			fs.StringVar(&to, "to", "", "last date, included / 结束日期（含当天）")
+			formatFlag(fs, &format)
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+			p, err := periodArgs(args, from, to, format)
+			if err != nil {
+				return err
+			}
+			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+				evs, err := evaluationService(s).Evaluations(ctx, evaluation.Filter{From: p.From, To: p.To})
+				if err != nil {
+					return err
+				}
+				f := stats.EvaluationFigures(evs)
+				if format == "json" {
+					return json.NewEncoder(e.stdout).Encode(f)
+				}
+				w := e.stdout
+				fmt.Fprintf(w, "好差评统计：%s 至 %s\n评价总数\t%d\n好评率\t%s\n差评数\t%d\n差评整改率\t%s\n按时整改\t%d\n平均分\t%s\n\n",
+					p.First(), p.Last(), f.Total, pct(f.GoodRate), f.Bad, pct(f.RectificationRate), f.RectifiedOnTime, decimal2(f.AvgScore))
+				fmt.Fprintf(w, "月度综合评分（%s）\n", stats.EvaluationDefinitions["composite"])
+				for _, m := range stats.MonthlyComposite(evs) {
+					fmt.Fprintf(w, "%s\t%s 分\t（%d 条，平均分 %s）\n", m.Name, decimal2(m.Composite), m.Total, decimal2(m.AvgScore))
+				}
+				for _, g := range []struct {
+					title string
+					list  []stats.Score
+				}{{"单位排名", stats.RankByUnit(evs)}, {"窗口排名", stats.RankByWindow(evs)}} {
+					fmt.Fprintf(w, "\n%s\n", g.title)
+					for i, sc := range g.list {
+						fmt.Fprintf(w, "%d\t%s\t%s 分\t%d 条\t好评率 %s\t差评 %d\n", i+1, sc.Name, decimal2(sc.Composite), sc.Total, pct(sc.GoodRate), sc.Bad)
+					}
+				}
+				return nil
+			})
+		},
+	}
+}
+
+func decimal2(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return strconv.FormatFloat(*v, 'f', 2, 64)
+}
+
+// rectificationCmd is `govdesk rectification list|verify|rectify|close`.
+func rectificationCmd() *command {
+	var open bool
+	var result, note, action, feedback string
+	step := func(name, args, en, zh string, flags func(fs *flag.FlagSet), do func(ctx context.Context, svc *evaluation.Service, id int64) error) *command {
+		return &command{name: name, args: args, en: en, zh: zh,
+			flags: func(e *env, fs *flag.FlagSet) { e.dbFlag(fs); flags(fs) },
+			run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+				if err := requireArgs(args, 1, "EVALUATION-ID / 评价ID"); err != nil {
+					return err
+				}
+				id, err := strconv.ParseInt(args[0], 10, 64)
+				if err != nil {
+					return usagef("EVALUATION-ID must be a number / 评价ID应为数字")
+				}
+				return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+					if err := do(ctx, evaluationService(s), id); err != nil {
+						return err
+					}
+					fmt.Fprintln(e.stdout, "已保存")
+					return nil
+				})
+			}}
+	}
+	return &command{
+		name: "rectification", en: "差评 rectifications: list, verify, rectify, close.", zh: "差评整改：列表、核实、整改、办结（仅中心）。",
+		sub: []*command{
+			{name: "list", args: "[--open]", en: "List the rectifications with their deadlines.", zh: "列出差评整改及其期限。",
+				flags: func(e *env, fs *flag.FlagSet) {
+					e.dbFlag(fs)
+					fs.BoolVar(&open, "open", false, "only those not closed / 仅未办结")
+				},
+				run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+					return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+						evs, err := evaluationService(s).Evaluations(ctx, evaluation.Filter{To: time.Now().AddDate(1, 0, 0), BadOnly: true, OpenOnly: open})
+						if err != nil {
+							return err
+						}
+						for _, ev := range evs {
+							r := ev.Rect
+							late := ""
+							if r.Late(time.Now()) || r.Overdue {
+								late = "\t逾期"
+							}
+							fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%s\t核实期限 %s\t整改期限 %s\t%s%s\n", ev.ID, ev.No, ev.UnitName,
+								evaluation.LevelName(ev.Score), r.VerifyDeadline.In(app.Shanghai).Format("2006-01-02 15:04"),
+								r.RectifyDeadline.In(app.Shanghai).Format("2006-01-02 15:04"), r.Status(), late)
+						}
+						return nil
+					})
+				}},
+			step("verify", "EVALUATION-ID --result 属实|不属实 [--note TEXT]", "Record the verification.", "登记核实结果。",
+				func(fs *flag.FlagSet) {
+					fs.StringVar(&result, "result", "", "属实 or 不属实 / 核实结果")
+					fs.StringVar(&note, "note", "", "contact with the evaluator / 联系评价人情况")
+				}, func(ctx context.Context, svc *evaluation.Service, id int64) error {
+					return svc.Verify(ctx, id, result, note)
+				}),
+			step("rectify", "EVALUATION-ID --action TEXT --feedback TEXT", "Record the action and feedback.", "登记整改措施和反馈情况。",
+				func(fs *flag.FlagSet) {
+					fs.StringVar(&action, "action", "", "action taken / 整改措施")
+					fs.StringVar(&feedback, "feedback", "", "feedback given / 反馈情况")
+				}, func(ctx context.Context, svc *evaluation.Service, id int64) error {
+					return svc.Rectify(ctx, id, action, feedback)
+				}),
+			step("close", "EVALUATION-ID", "Close a rectified 差评 (the centre only).", "办结整改（仅服务中心）。",
+				func(*flag.FlagSet) {}, func(ctx context.Context, svc *evaluation.Service, id int64) error { return svc.Close(ctx, id) }),
+		},
+	}
+}
