@@ -26,6 +26,7 @@ type View struct {
 	HasLocation  bool
 	MediaURL     string
 	Reply        string // the approved reply, whatever the state
+	Notice       string // the time limit of the current dispatch
 	ClosedReason string
 }
 
@@ -47,6 +48,9 @@ func project(o workorder.Order, c catalog, m Meta) View {
 	}
 	if !o.DeadlineAt.IsZero() {
 		v.Expected = w3(o.DeadlineAt)
+	}
+	if o.LimitDays > 0 && o.Open() {
+		v.Notice = "承办单位应在 " + strconv.FormatFloat(o.LimitDays, 'f', -1, 64) + " 个工作日内办理"
 	}
 	if o.ReplyApproved || o.CloseReason == workorder.CloseIntake {
 		v.Reply = o.ReplyText
@@ -74,7 +78,7 @@ func (v View) object() object {
 	}
 	return object{{"service_request_id", v.ID}, {"status", v.Status}, {"status_notes", nullable(v.StatusNotes)},
 		{"service_name", nullable(v.ServiceName)}, {"service_code", v.ServiceCode}, {"description", nullable(v.Description)},
-		{"agency_responsible", nullable(v.Agency)}, {"service_notice", nil}, {"requested_datetime", v.Requested},
+		{"agency_responsible", nullable(v.Agency)}, {"service_notice", nullable(v.Notice)}, {"requested_datetime", v.Requested},
 		{"updated_datetime", nullable(v.Updated)}, {"expected_datetime", nullable(v.Expected)},
 		{"address", nullable(v.Address)}, {"address_id", nil}, {"zipcode", nil}, {"lat", lat}, {"long", long},
 		{"media_url", nullable(v.MediaURL)}}
