@@ -30,7 +30,7 @@ type publicPages struct {
 }
 
 func newPublicPages() (*publicPages, error) {
-	t, err := template.ParseFS(assets, "templates/*.html")
+	t, err := template.New("public").Funcs(template.FuncMap{"local": local}).ParseFS(assets, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
@@ -39,6 +39,15 @@ func newPublicPages() (*publicPages, error) {
 		return nil, err
 	}
 	return &publicPages{tmpl: t, css: css}, nil
+}
+
+// local shows a w3 time as Beijing time to the minute.
+func local(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.In(zone).Format("2006-01-02 15:04")
 }
 
 // publicForm holds what the citizen typed, to show it again after an error.
