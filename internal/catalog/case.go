@@ -172,3 +172,16 @@ func (s *Service) Cases(ctx context.Context, from, to time.Time) ([]Case, error)
 	}
 	return s.Store.FindCases(ctx, from, to)
 }
+
+// Item returns one item and its versions, newest first.
+func (s *Service) Item(ctx context.Context, code string) (Item, []ItemVersion, error) {
+	if _, err := app.RequireActor(ctx); err != nil {
+		return Item{}, nil, err
+	}
+	it, err := s.Store.FindItemByCode(ctx, code)
+	if err != nil {
+		return Item{}, nil, err
+	}
+	hist, err := s.Store.ItemHistory(ctx, it.ID)
+	return it, hist, err
+}

@@ -87,7 +87,8 @@ func (s *services) handler(c config.Config) (http.Handler, error) {
 		return nil, app.Internal(err, "build open311 handler")
 	}
 	h, err := server.New(server.Deps{Open311: o311, Accounts: s.accounts, Policies: s.policies, Orders: s.orders, Calendar: s.calendar,
-		Importer: orderImporter(s), Stats: statsService(s), Assets: s.assets, CookieSecure: c.Session.CookieSecure, Ping: s.db.PingContext})
+		Importer: orderImporter(s), Stats: statsService(s), Assets: s.assets, CookieSecure: c.Session.CookieSecure, Ping: s.db.PingContext,
+		Catalog: catalogService(s), Evaluations: evaluationService(s)})
 	if err != nil {
 		return nil, app.Internal(err, "build server")
 	}

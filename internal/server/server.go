@@ -11,6 +11,8 @@ import (
 	"govdesk/internal/account"
 	"govdesk/internal/api"
 	"govdesk/internal/asset"
+	"govdesk/internal/catalog"
+	"govdesk/internal/evaluation"
 	"govdesk/internal/httpx"
 	"govdesk/internal/open311"
 	"govdesk/internal/stats"
@@ -29,6 +31,10 @@ type Deps struct {
 	Open311      *open311.Handler  // the Open311 API and the public page; nil turns them off
 	Calendar     web.CalendarSource
 	CookieSecure string
+
+	// Service items, cases, 好差评 and rectifications; nil turns them off.
+	Catalog     *catalog.Service
+	Evaluations *evaluation.Service
 	// Ping checks the database for /healthz.
 	Ping func(ctx context.Context) error
 }
@@ -37,7 +43,7 @@ type Deps struct {
 func New(d Deps) (http.Handler, error) {
 	auth := &httpx.Auth{Accounts: d.Accounts, CookieSecure: d.CookieSecure}
 	ui, err := web.New(web.Deps{Accounts: d.Accounts, Policies: d.Policies, Orders: d.Orders, Importer: d.Importer,
-		Calendar: d.Calendar, Auth: auth})
+		Calendar: d.Calendar, Auth: auth, Catalog: d.Catalog, Evaluations: d.Evaluations})
 	if err != nil {
 		return nil, err
 	}
@@ -57,6 +63,9 @@ func New(d Deps) (http.Handler, error) {
 		d.Open311.Routes(mux)
 	}
 	(&api.API{Accounts: d.Accounts, Orders: d.Orders, Stats: d.Stats, Assets: d.Assets}).Routes(mux)
+	if d.Catalog != nil && d.Evaluations != nil {
+		(&api.Catalog{Catalog: d.Catalog, Evaluations: d.Evaluations}).Routes(mux)
+	}
 	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(auth.Middleware(mux)))), nil
 }
 

@@ -32,10 +32,16 @@ var navigation = []navItem{
 	{Label: "新建工单", Href: "/orders/new", Roles: orderCreators},
 	{Label: "导入工单", Href: "/orders/import", Roles: orderImporters, Hidden: true},
 	{Label: "消息", Href: "/notices"},
+	{Label: "事项目录", Href: "/catalog"},
+	{Label: "办件", Href: "/cases"},
+	{Label: "好差评", Href: "/evaluations"},
+	{Label: "差评整改", Href: "/rectifications"},
 	{Label: "单位管理", Href: "/admin/units", Roles: []string{app.RoleAdmin, app.RoleLeader, app.RoleDispatcher, app.RoleStaff}},
 	{Label: "用户管理", Href: "/admin/users", Roles: []string{app.RoleAdmin}},
 	{Label: "工作日历", Href: "/admin/calendar"},
 	{Label: "办理时限", Href: "/admin/sla", Roles: []string{app.RoleAdmin, app.RoleDispatcher, app.RoleLeader, app.RoleStaff}},
+	{Label: "终端设备", Href: "/devices", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader, app.RoleDispatcher}},
+	{Label: "资产台账", Href: "/assets", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader, app.RoleDispatcher}},
 }
 
 // navFor returns the entries the actor may see, marking the current section (the

@@ -25,6 +25,8 @@ func (ui *UI) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/users", ui.section("/admin/users", ui.users))
 	mux.HandleFunc("GET /admin/calendar", ui.section("/admin/calendar", ui.calendar))
 	mux.HandleFunc("GET /admin/sla", ui.section("/admin/sla", ui.sla))
+	ui.assetRoutes(mux)
+	ui.catalogRoutes(mux)
 }
 
 // section guards a page by login and by the roles its navigation entry names.

@@ -13,6 +13,9 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
+	"govdesk/internal/asset"
+	"govdesk/internal/catalog"
+	"govdesk/internal/evaluation"
 	"govdesk/internal/httpx"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workday"
@@ -44,7 +47,12 @@ type Deps struct {
 	Orders   *workorder.Service
 	Importer OrderImporter // nil: the import page and the export link are off
 	Calendar CalendarSource
+	Assets   *asset.Service // nil: the device and asset pages are off
 	Auth     *httpx.Auth
+
+	// Service items, cases, 好差评 and rectifications (SPEC §6, §7); nil turns those pages off.
+	Catalog     *catalog.Service
+	Evaluations *evaluation.Service
 }
 
 // UI is the web interface.

@@ -1,0 +1,147 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/catalog"
+	"govdesk/internal/evaluation"
+	"govdesk/internal/stats"
+)
+
+// catalogRoutes registers the catalogue, case, evaluation and rectification pages
+// (SPEC §6, §7); they are off when the services are not wired.
+func (ui *UI) catalogRoutes(mux *http.ServeMux) {
+	if ui.Catalog == nil || ui.Evaluations == nil {
+		return
+	}
+	mux.HandleFunc("GET /catalog", ui.section("/catalog", ui.catalogPage))
+	mux.HandleFunc("GET /catalog/items/{code}", ui.section("/catalog", ui.itemPage))
+	mux.HandleFunc("GET /cases", ui.section("/cases", ui.casesPage))
+	mux.HandleFunc("GET /evaluations", ui.section("/evaluations", ui.evaluationsPage))
+	mux.HandleFunc("GET /rectifications", ui.section("/rectifications", ui.rectificationsPage))
+	mux.HandleFunc("GET /rectifications/{id}", ui.section("/rectifications", ui.rectificationPage))
+	mux.HandleFunc("POST /rectifications/{id}/{step}", ui.section("/rectifications", ui.rectificationStep))
+}
+
+type catalogData struct {
+	Figures   stats.Catalog
+	Items     []catalog.Item
+	Q         string
+	DrillName string // the rate part the list is drilled to, "" for the whole catalogue
+	Statuses  map[string]string
+}
+
+// catalogPage shows the rates dashboard and the catalogue (/catalog), or the items a
+// rate counts (?rate=KEY&part=numerator|denominator).
+func (ui *UI) catalogPage(w http.ResponseWriter, r *http.Request) {
+	items, err := ui.Catalog.Items(r.Context())
+	if err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	v := r.URL.Query()
+	d := catalogData{Figures: stats.CatalogFigures(items), Items: items, Q: strings.TrimSpace(v.Get("q")), Statuses: catalog.StatusNames}
+	if key := v.Get("rate"); key != "" {
+		list, ok := stats.CatalogDrill(items, key, v.Get("part"))
+		if !ok {
+			ui.fail(w, r, app.NotFound("指标不存在"))
+			return
+		}
+		for _, rt := range d.Figures.Rates {
+			if rt.Key == key {
+				d.DrillName = rt.Name + map[string]string{"numerator": "（分子）", "denominator": "（分母）"}[v.Get("part")]
+			}
+		}
+		d.Items = list
+	}
+	if d.Q != "" {
+		var hit []catalog.Item
+		for _, it := range d.Items {
+			if strings.Contains(it.Name, d.Q) || strings.Contains(it.Code, d.Q) || strings.Contains(it.UnitName, d.Q) {
+				hit = append(hit, it)
+			}
+		}
+		d.Items = hit
+	}
+	ui.render(w, r, http.StatusOK, "catalog", page{Title: "事项目录", Breadcrumbs: []crumb{{"工作台", "/"}, {"事项目录", ""}}, Data: d})
+}
+
+type itemData struct {
+	Item     catalog.Item
+	History  []catalog.ItemVersion
+	Statuses map[string]string
+}
+
+// itemPage shows one item with every field and its history (/catalog/items/{code}).
+func (ui *UI) itemPage(w http.ResponseWriter, r *http.Request) {
+	it, hist, err := ui.Catalog.Item(r.Context(), r.PathValue("code"))
+	if err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	ui.render(w, r, http.StatusOK, "item", page{Title: it.Name, Breadcrumbs: []crumb{{"事项目录", "/catalog"}, {it.Name, ""}},
+		Data: itemData{Item: it, History: hist, Statuses: catalog.StatusNames}})
+}
+
+type casesData struct {
+	From, To string
+	List     []catalog.Case
+	Figures  stats.Cases
+	Channels []string
+}
+
+// period reads ?from=&to= (default: the current year to today).
+func period(r *http.Request) (stats.Period, string, string, error) {
+	now := time.Now().In(app.Shanghai)
+	from, to := r.URL.Query().Get("from"), r.URL.Query().Get("to")
+	if from == "" {
+		from = now.Format("2006") + "-01-01"
+	}
+	if to == "" {
+		to = now.Format(app.DateLayout)
+	}
+	p, err := stats.DatePeriod(from, to)
+	return p, from, to, err
+}
+
+// casesPage lists the cases accepted in a period with their figures (/cases).
+func (ui *UI) casesPage(w http.ResponseWriter, r *http.Request) {
+	p, from, to, err := period(r)
+	if err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	list, err := ui.Catalog.Cases(r.Context(), p.From, p.To)
+	if err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	d := casesData{From: from, To: to, List: list, Figures: stats.CaseFigures(list), Channels: catalog.Channels}
+	if len(d.List) > 500 {
+		d.List = d.List[:500]
+	}
+	ui.render(w, r, http.StatusOK, "cases", page{Title: "办件", Breadcrumbs: []crumb{{"工作台", "/"}, {"办件", ""}}, Data: d})
+}
+
+// The catalogue and evaluation pages' template functions, added to the shared map
+// before New parses the templates (package initialisation, no I/O).
+func init() {
+	funcs["pct"] = func(v *float64) string {
+		if v == nil {
+			return "—"
+		}
+		return strconv.FormatFloat(*v, 'f', 2, 64) + "%"
+	}
+	funcs["dec"] = func(v *float64) string {
+		if v == nil {
+			return "—"
+		}
+		return strconv.FormatFloat(*v, 'f', 2, 64)
+	}
+	funcs["inc"] = func(i int) int { return i + 1 }
+	funcs["levelName"] = evaluation.LevelName
+}
