@@ -232,3 +232,29 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// ItemRow is an item as a row of ItemHeaders, so an exported file imports back.
+func ItemRow(it Item) []string {
+	yn := func(b bool) string {
+		if b {
+			return "是"
+		}
+		return "否"
+	}
+	num := func(f float64) string {
+		if f == 0 {
+			return ""
+		}
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	depth, kind := "", "承诺件"
+	if it.OnlineDepth > 0 {
+		depth = strconv.Itoa(it.OnlineDepth)
+	}
+	if it.Immediate {
+		kind = "即办件"
+	}
+	return []string{it.Code, it.Name, it.UnitCode, it.Category, yn(it.ByApplication), yn(it.InHall), yn(it.OneWindow),
+		yn(it.Online), depth, strconv.Itoa(it.MaxTrips), yn(it.Citywide), yn(it.CrossProvince), yn(it.CertFree), kind,
+		num(it.LegalDays), num(it.PromisedDays), StatusNames[it.Status], it.Level, it.Fees, FormatMaterials(it.Materials)}
+}

@@ -6,6 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"govdesk/internal/app"
 	"govdesk/internal/catalog"
@@ -142,4 +145,51 @@ func periodArgs(args []string, from, to, format string) (stats.Period, error) {
 		return stats.Period{}, err
 	}
 	return stats.DatePeriod(from, to)
+}
+
+// exportItemsCmd is `govdesk export items`: the whole catalogue with the import's headers.
+func exportItemsCmd() *command {
+	var out string
+	return &command{
+		name: "items", args: "--out FILE.xlsx|FILE.csv",
+		en: "Export the service-item catalogue with the headers of `import items`, so the file imports back.",
+		zh: "导出政务服务事项目录，列与导入文件相同，可修改后再次导入（按实施编码更新）。",
+		flags: func(e *env, fs *flag.FlagSet) {
+			e.dbFlag(fs)
+			fs.StringVar(&out, "out", "", "the .xlsx or .csv file to write / 输出文件（.xlsx 或 .csv）")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+			ext := strings.ToLower(filepath.Ext(out))
+			if len(args) > 0 || (ext != ".xlsx" && ext != ".csv") {
+				return usagef("--out FILE.xlsx or FILE.csv is required / 必须用 --out 指定 .xlsx 或 .csv 输出文件")
+			}
+			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+				items, err := catalogService(s).Items(ctx)
+				if err != nil {
+					return err
+				}
+				rows := make([][]string, 0, len(items))
+				for _, it := range items {
+					rows = append(rows, catalog.ItemRow(it))
+				}
+				f, err := os.Create(out)
+				if err != nil {
+					return app.Invalid("无法创建输出文件：%s", out).WithDetail("%v", err)
+				}
+				if ext == ".csv" {
+					err = sheet.WriteCSV(f, catalog.ItemHeaders, rows, false)
+				} else {
+					err = sheet.WriteXLSX(f, catalog.ItemHeaders, rows)
+				}
+				if cerr := f.Close(); err == nil {
+					err = cerr
+				}
+				if err != nil {
+					os.Remove(out)
+					return err
+				}
+				return json.NewEncoder(e.stdout).Encode(map[string]any{"exported": len(rows), "out": out})
+			})
+		},
+	}
 }

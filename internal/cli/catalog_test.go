@@ -101,6 +101,18 @@ func TestImportItemsAndCases(t *testing.T) {
 			t.Errorf("history = %+v, %v", hist, err)
 		}
 
+		// Export, then import the file back: every item is updated, none changed.
+		exp := filepath.Join(t.TempDir(), "items.xlsx")
+		if code, out, errs := run(t, env, "export", "items", "--out", exp); code != 0 || !strings.Contains(out, `"exported":3`) {
+			t.Fatalf("export: %d %s %s", code, out, errs)
+		}
+		if code, out, errs := run(t, env, "import", "items", exp); code != 0 || strings.TrimSpace(out) != `{"imported":0,"skipped":0,"updated":3}` {
+			t.Fatalf("import export: %d %s %s", code, out, errs)
+		}
+		if again, _ := (&store.Catalog{DB: db}).FindItemByCode(ctx, "I001"); len(again.Materials) != 2 || !again.Materials[1].ECertOK || again.Category != "行政许可" {
+			t.Errorf("round trip: %+v", again)
+		}
+
 		// Cases: I001 promises 5 working days. Accepted 2022-09-30 (before National Day):
 		// the count starts on 10-08 (a working Saturday) and ends with 10-12, so the
 		// deadline is 2022-10-13 00:00.
