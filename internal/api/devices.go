@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,6 +23,9 @@ func (a *API) deviceRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/devices/{code}/heartbeat", a.heartbeat)
 	mux.HandleFunc("POST /api/v1/devices/{code}/token", a.issueDeviceToken)
 	mux.HandleFunc("GET /api/v1/devices", a.listDevices)
+	mux.HandleFunc("GET /api/v1/faults", a.listFaults)
+	mux.HandleFunc("POST /api/v1/devices/{code}/faults", a.recordFault)
+	mux.HandleFunc("POST /api/v1/faults/{id}/recover", a.recoverFault)
 	mux.HandleFunc("GET /api/v1/stats/devices", a.deviceStats)
 }
 
@@ -99,4 +103,87 @@ func (a *API) deviceStats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.WriteJSON(w, http.StatusOK, f.Total.Report())
+}
+
+type faultJSON struct {
+	ID          int64      `json:"id"`
+	Device      string     `json:"device"`
+	Town        string     `json:"town"`
+	StartedAt   time.Time  `json:"started_at"`
+	RecoveredAt *time.Time `json:"recovered_at"`
+	Description string     `json:"description"`
+	Source      string     `json:"source"`
+}
+
+func toFaultJSON(f asset.Fault) faultJSON {
+	j := faultJSON{ID: f.ID, Device: f.DeviceCode, Town: f.Town, StartedAt: f.StartedAt.In(app.Shanghai), Description: f.Description, Source: f.Source}
+	if !f.Open() {
+		t := f.RecoveredAt.In(app.Shanghai)
+		j.RecoveredAt = &t
+	}
+	return j
+}
+
+func (a *API) listFaults(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	list, err := a.Assets.Faults(r.Context(), asset.FaultFilter{DeviceCode: q.Get("device"), OpenOnly: q.Get("open") == "1", Limit: 1000})
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	out := make([]faultJSON, 0, len(list))
+	for _, f := range list {
+		out = append(out, toFaultJSON(f))
+	}
+	httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": out, "total": len(out)})
+}
+
+// recordFault records a fault of the device by hand; recovered_at may be left out while it is down.
+func (a *API) recordFault(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		StartedAt   time.Time  `json:"started_at"`
+		RecoveredAt *time.Time `json:"recovered_at"`
+		Description string     `json:"description"`
+	}
+	if err := httpx.DecodeJSON(w, r, &in); err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	f := asset.Fault{DeviceCode: r.PathValue("code"), StartedAt: in.StartedAt, Description: in.Description}
+	if in.RecoveredAt != nil {
+		f.RecoveredAt = *in.RecoveredAt
+	}
+	if err := a.Assets.RecordFault(r.Context(), f); err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusCreated, map[string]string{"status": "ok"})
+}
+
+// recoverFault closes an open fault at recovered_at (now when left out).
+func (a *API) recoverFault(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		httpx.WriteError(w, r, app.NotFound("故障记录不存在"))
+		return
+	}
+	var in struct {
+		RecoveredAt time.Time `json:"recovered_at"`
+	}
+	if r.ContentLength != 0 {
+		if err := httpx.DecodeJSON(w, r, &in); err != nil {
+			httpx.WriteError(w, r, err)
+			return
+		}
+	}
+	if err := a.Assets.RecoverFault(r.Context(), id, in.RecoveredAt); err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	f, err := a.Assets.Fault(r.Context(), id)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, toFaultJSON(f))
 }

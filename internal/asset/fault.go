@@ -120,3 +120,35 @@ func (s *Service) RecordFault(ctx context.Context, f Fault) error {
 	}
 	return app.NotFound("设备 %s 不存在", f.DeviceCode)
 }
+
+// Fault returns one fault.
+func (s *Service) Fault(ctx context.Context, id int64) (Fault, error) {
+	if _, err := app.RequireRole(ctx, ReadRoles...); err != nil {
+		return Fault{}, err
+	}
+	return s.Store.FindFault(ctx, id)
+}
+
+// RecoverFault records that the device of an open fault works again at at (now
+// when zero); admin and staff.
+func (s *Service) RecoverFault(ctx context.Context, id int64, at time.Time) error {
+	if _, err := app.RequireRole(ctx, EditRoles...); err != nil {
+		return err
+	}
+	f, err := s.Store.FindFault(ctx, id)
+	if err != nil {
+		return err
+	}
+	if at.IsZero() {
+		at = s.now()
+	}
+	switch {
+	case !f.Open():
+		return app.Conflict("该故障已于 %s 恢复", f.RecoveredAt.In(app.Shanghai).Format("2006-01-02 15:04"))
+	case at.Before(f.StartedAt):
+		return app.Invalid("恢复时间早于故障开始时间")
+	case at.After(s.now()):
+		return app.Invalid("恢复时间不能晚于当前时间")
+	}
+	return s.Store.RecoverFault(ctx, id, at)
+}

@@ -32,6 +32,10 @@ type Store interface {
 	FindFaults(ctx context.Context, f FaultFilter) ([]Fault, error)
 	// SaveFaults creates or updates faults keyed by device and start time, in one transaction.
 	SaveFaults(ctx context.Context, faults []Fault) (created, updated int, err error)
+	// FindFault returns one fault (not_found when there is none).
+	FindFault(ctx context.Context, id int64) (Fault, error)
+	// RecoverFault sets the recovery time of an open fault (conflict when it is already recovered).
+	RecoverFault(ctx context.Context, id int64, at time.Time) error
 	// SetDeviceToken stores the hash of a device's new heartbeat token (not_found for an unknown code).
 	SetDeviceToken(ctx context.Context, code, hash string, at time.Time) error
 	// Heartbeat records a heartbeat of the device whose code and token hash match

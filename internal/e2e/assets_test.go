@@ -101,6 +101,33 @@ func TestBrowser_DevicesAndAssets(t *testing.T) {
 		if got := textOf(t, ctx, chromedp.ID("device-facts")); !strings.Contains(got, "河口镇") || !strings.Contains(got, "西岭村") {
 			t.Fatalf("device facts %q", got)
 		}
+		// Record a fault by hand on T001, then recover it.
+		err = chromedp.Do(ctx,
+			chromedp.Navigate(base+"/devices/T001"),
+			chromedp.WaitVisible(chromedp.ID("fault-form")),
+			chromedp.SendKeys(chromedp.ID("description"), "卡纸"),
+			chromedp.Click(chromedp.ID("record-fault")),
+			chromedp.WaitVisible(chromedp.ID("flash")),
+		)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := textOf(t, ctx, chromedp.ID("flash")); got != "故障已登记" {
+			t.Fatalf("record flash %q", got)
+		}
+		if got := textOf(t, ctx, chromedp.ID("device-status")); got != "故障" {
+			t.Fatalf("status after recording %q", got)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/devices/T001"), chromedp.WaitVisible(chromedp.CSS(`#faults button.recover`)),
+			chromedp.Click(chromedp.CSS(`#faults button.recover`)), chromedp.WaitVisible(chromedp.ID("flash"))); err != nil {
+			t.Fatal(err)
+		}
+		if got := textOf(t, ctx, chromedp.ID("flash")); got != "故障已恢复" {
+			t.Fatalf("recover flash %q", got)
+		}
+		if got := textOf(t, ctx, chromedp.ID("device-status")); got != "正常" {
+			t.Fatalf("status after recovery %q", got)
+		}
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/assets?year=2022"), chromedp.WaitVisible(chromedp.ID("utilization"))); err != nil {
 			t.Fatal(err)
 		}

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"testing"
 	"time"
 
@@ -67,8 +68,35 @@ func TestAPI_DeviceHeartbeats(t *testing.T) {
 		if len(open) != 0 {
 			t.Fatalf("open faults after heartbeat: %+v", open)
 		}
+		// People record and recover faults.
+		if r := call(t, c, "POST", base+"/api/v1/devices/HB01/faults", handlerTok, `{"started_at":"2022-06-01T09:00:00+08:00"}`, nil); r.Status != 403 {
+			t.Fatalf("handler records a fault: %+v", r)
+		}
+		if r := call(t, c, "POST", base+"/api/v1/devices/HB01/faults", staffTok, `{"started_at":"2022-06-01T09:00:00+08:00","description":"卡纸"}`, nil); r.Status != 201 {
+			t.Fatalf("record fault: %+v", r)
+		}
+		r = call(t, c, "GET", base+"/api/v1/faults?open=1", staffTok, "", nil)
+		items, _ = r.Body["items"].([]any)
+		if r.Status != 200 || len(items) != 1 {
+			t.Fatalf("open faults: %+v", r)
+		}
+		id := items[0].(map[string]any)["id"].(float64)
+		u := base + "/api/v1/faults/" + strconv.Itoa(int(id)) + "/recover"
+		if r := call(t, c, "POST", u, staffTok, `{"recovered_at":"2022-06-01T08:00:00+08:00"}`, nil); r.Status != 400 {
+			t.Fatalf("recovery before start: %+v", r)
+		}
+		if r := call(t, c, "POST", u, staffTok, `{"recovered_at":"2022-06-01T21:00:00+08:00"}`, nil); r.Status != 200 || r.Body["recovered_at"] != "2022-06-01T21:00:00+08:00" {
+			t.Fatalf("recover: %+v", r)
+		}
+		if r := call(t, c, "POST", u, staffTok, "", nil); r.Status != 409 {
+			t.Fatalf("recover twice: %+v", r)
+		}
+		r = call(t, c, "GET", base+"/api/v1/stats/devices?from=2022-06-01&to=2022-06-01", staffTok, "", nil)
+		if r.Status != 200 || r.Body["downtime_hours"].(float64) != 12 || r.Body["availability"].(float64) != 50 || r.Body["faults"].(float64) != 1 {
+			t.Fatalf("stats of the day: %+v", r)
+		}
 		r = call(t, c, "GET", base+"/api/v1/stats/devices?from=2022-01-01&to=2022-12-31", staffTok, "", nil)
-		if r.Status != 200 || r.Body["devices"].(float64) != 1 || r.Body["availability"].(float64) != 100 {
+		if r.Status != 200 || r.Body["devices"].(float64) != 1 || r.Body["availability"].(float64) != 99.86 {
 			t.Fatalf("stats: %+v", r)
 		}
 		if r := call(t, c, "GET", base+"/api/v1/stats/devices?from=2022-01-01&to=2022-12-31", handlerTok, "", nil); r.Status != 403 {

@@ -3,16 +3,48 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strconv"
 	"time"
 
+	"govdesk/internal/app"
 	"govdesk/internal/asset"
 )
 
+const faultSelect = `SELECT f.id, f.device_id, d.code, d.name, t.name, f.started_at, f.recovered_at, f.description, f.source
+	FROM device_faults f JOIN devices d ON d.id = f.device_id JOIN regions t ON t.id = d.town_id`
+
+func scanFault(sc rowScanner) (x asset.Fault, err error) {
+	var rec sql.NullTime
+	err = sc.Scan(&x.ID, &x.DeviceID, &x.DeviceCode, &x.DeviceName, &x.Town, &x.StartedAt, &rec, &x.Description, &x.Source)
+	x.RecoveredAt = rec.Time
+	return x, err
+}
+
+// FindFault returns one fault.
+func (s *Assets) FindFault(ctx context.Context, id int64) (asset.Fault, error) {
+	f, err := scanFault(s.DB.QueryRowContext(ctx, faultSelect+` WHERE f.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return f, app.NotFound("故障记录 %d 不存在", id)
+	}
+	return f, dbErr(err, "find fault")
+}
+
+// RecoverFault sets the recovery time of an open fault.
+func (s *Assets) RecoverFault(ctx context.Context, id int64, at time.Time) error {
+	res, err := s.DB.ExecContext(ctx, `UPDATE device_faults SET recovered_at = $2 WHERE id = $1 AND recovered_at IS NULL`, id, utc(at))
+	if err != nil {
+		return dbErr(err, "recover fault")
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return app.Conflict("故障记录 %d 不存在或已恢复", id)
+	}
+	return nil
+}
+
 // FindFaults returns the faults matching f, newest first.
 func (s *Assets) FindFaults(ctx context.Context, f asset.FaultFilter) ([]asset.Fault, error) {
-	q := `SELECT f.id, f.device_id, d.code, d.name, t.name, f.started_at, f.recovered_at, f.description, f.source
-		FROM device_faults f JOIN devices d ON d.id = f.device_id JOIN regions t ON t.id = d.town_id WHERE 1 = 1`
+	q := faultSelect + ` WHERE 1 = 1`
 	var args []any
 	arg := func(v any) string {
 		args = append(args, v)
@@ -34,12 +66,7 @@ func (s *Assets) FindFaults(ctx context.Context, f asset.FaultFilter) ([]asset.F
 	if f.Limit > 0 {
 		q += ` LIMIT ` + arg(f.Limit)
 	}
-	return queryAll(ctx, s.DB, "find faults", func(sc rowScanner) (x asset.Fault, err error) {
-		var rec sql.NullTime
-		err = sc.Scan(&x.ID, &x.DeviceID, &x.DeviceCode, &x.DeviceName, &x.Town, &x.StartedAt, &rec, &x.Description, &x.Source)
-		x.RecoveredAt = rec.Time
-		return x, err
-	}, q, args...)
+	return queryAll(ctx, s.DB, "find faults", scanFault, q, args...)
 }
 
 // SaveFaults creates or updates faults keyed by device and start time, in one transaction.

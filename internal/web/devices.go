@@ -18,6 +18,8 @@ func (ui *UI) assetRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /devices/faults", ui.section("/devices", ui.faults))
 	mux.HandleFunc("GET /devices/availability", ui.section("/devices", ui.availability))
 	mux.HandleFunc("GET /devices/{code}", ui.section("/devices", ui.device))
+	mux.HandleFunc("POST /devices/{code}/faults", ui.section("/devices", ui.recordFault))
+	mux.HandleFunc("POST /devices/faults/{id}/recover", ui.section("/devices", ui.recoverFault))
 	mux.HandleFunc("GET /assets", ui.section("/assets", ui.assets))
 }
 
@@ -140,9 +142,11 @@ func (ui *UI) device(w http.ResponseWriter, r *http.Request) {
 		towns, _, _ := deviceRows([]asset.Device{d}, now)
 		ui.render(w, r, http.StatusOK, "device", page{Title: "设备 " + d.Code, Breadcrumbs: []crumb{{"工作台", "/"}, {"终端设备", "/devices"}, {d.Code, ""}},
 			Data: struct {
-				Device deviceRow
-				Faults []faultRow
-			}{towns[0].Devices[0], faultRows(list, now)}})
+				Device  deviceRow
+				Faults  []faultRow
+				CanEdit bool
+				Now     string
+			}{towns[0].Devices[0], faultRows(list, now), canEditAssets(r), now.In(app.Shanghai).Format("2006-01-02T15:04")}})
 		return
 	}
 	ui.fail(w, r, app.NotFound("设备 %s 不存在", code))
