@@ -95,3 +95,23 @@ func TestImportAssetsAndRegister(t *testing.T) {
 		}
 	})
 }
+
+func TestImportFaults_SkipInvalid(t *testing.T) {
+	storetest.RunDSN(t, func(t *testing.T, dsn string) {
+		env := map[string]string{"GOVDESK_DB": dsn}
+		devices := writeCSV(t, "devices.csv", "设备编号,设备名称,设备类型,所属镇街,启用日期\nT001,自助终端,自助终端,城关镇,2022-01-01\n")
+		if code, _, errs := run(t, env, "import", "devices", devices); code != 0 {
+			t.Fatalf("devices: %q", errs)
+		}
+		faults := writeCSV(t, "faults.csv", "设备编号,故障开始时间,恢复时间,故障描述\nT001,2022-09-10 08:00,2022-09-10 20:00,黑屏\nT404,2022-09-10 08:00,,黑屏\n")
+		code, out, errs := run(t, env, "import", "faults", faults, "--skip-invalid")
+		if code != 0 || out != `{"imported":1,"skipped":1,"updated":0}`+"\n" || !strings.Contains(errs, "faults.csv.errors.csv") {
+			t.Fatalf("skip-invalid: %d %q %q", code, out, errs)
+		}
+		// Re-importing the same file updates the fault instead of adding another.
+		code, out, _ = run(t, env, "import", "faults", faults, "--skip-invalid")
+		if code != 0 || out != `{"imported":0,"skipped":1,"updated":1}`+"\n" {
+			t.Fatalf("re-import: %d %q", code, out)
+		}
+	})
+}
