@@ -11,11 +11,28 @@ import (
 	"govdesk/internal/config"
 	"govdesk/internal/open311"
 	"govdesk/internal/store"
+	"govdesk/internal/web"
 )
 
 // open311Handler serves /open311/v2/ and the public page over the services.
 func open311Handler(s *services) (*open311.Handler, error) {
 	return open311.New(s.orders, &store.Open311{DB: s.db}, app.SystemClock{})
+}
+
+// open311Admin adapts the service list for the admin's web page.
+type open311Admin struct{ st *store.Open311 }
+
+func (a open311Admin) Open311Services(ctx context.Context) ([]web.Open311Service, error) {
+	list, err := open311.AllServices(ctx, a.st)
+	out := make([]web.Open311Service, len(list))
+	for i, s := range list {
+		out[i] = web.Open311Service{Code: s.Code, Path: s.Path, Hidden: s.Hidden}
+	}
+	return out, err
+}
+
+func (a open311Admin) SetOpen311Hidden(ctx context.Context, code string, hidden bool) error {
+	return open311.SetHidden(ctx, a.st, code, hidden)
 }
 
 func open311Keys(s *services) *open311.Keys {

@@ -131,3 +131,45 @@ func TestBrowser_PublicAndOpen311(t *testing.T) {
 		}
 	})
 }
+
+// TestBrowser_Open311Admin: the admin hides a service on its page; Open311 stops listing it.
+func TestBrowser_Open311Admin(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		cat, _, err := (&store.Accounts{DB: db}).EnsureCategory(context.Background(), "环境保护/噪音")
+		if err != nil {
+			t.Fatal(err)
+		}
+		code := fmt.Sprint(cat)
+		base := startServer(t, db)
+		services := func() string {
+			resp, err := http.Get(base + "/open311/v2/services.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			return string(b)
+		}
+		if !strings.Contains(services(), `"service_code":"`+code+`"`) {
+			t.Fatalf("service not listed: %s", services())
+		}
+		b := newBrowser(t)
+		if err := login(b, base, "admin", "demo"); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(b,
+			chromedp.WaitVisible(chromedp.ID("welcome")),
+			chromedp.Navigate(base+"/admin/open311"),
+			chromedp.Click(chromedp.ID("toggle-"+code)),
+			chromedp.WaitVisible(chromedp.ID("flash")),
+		); err != nil {
+			t.Fatal(err)
+		}
+		if row := textOf(t, b, chromedp.ID("open311-services")); !strings.Contains(row, "已隐藏") {
+			t.Fatalf("page shows %q", row)
+		}
+		if strings.Contains(services(), `"service_code":"`+code+`"`) {
+			t.Fatalf("hidden service listed: %s", services())
+		}
+	})
+}

@@ -5,15 +5,17 @@ import (
 	"strconv"
 	"strings"
 
+	"govdesk/internal/app"
 	"govdesk/internal/workorder"
 )
 
 // Service is an Open311 service: an active leaf category not hidden by an admin.
 type Service struct {
-	Code  string // the category's id
-	Name  string // the leaf's name
-	Path  string // the category path, e.g. 城乡建设/市政设施/路灯
-	Group string // the path's first name
+	Code   string // the category's id
+	Name   string // the leaf's name
+	Path   string // the category path, e.g. 城乡建设/市政设施/路灯
+	Group  string // the path's first name
+	Hidden bool   // hidden by an admin (only in AllServices)
 }
 
 // Attribute is one field of a service definition.
@@ -56,6 +58,7 @@ func orderType(key string) string {
 // ones too: an order keeps its category's code and name).
 type catalog struct {
 	services []Service
+	all      []Service // every active leaf, hidden ones marked
 	byCode   map[string]Service
 	byID     map[int64]Service // every category
 }
@@ -77,10 +80,14 @@ func loadCatalog(ctx context.Context, st Store) (catalog, error) {
 	for _, cat := range cats {
 		s := Service{Code: strconv.FormatInt(cat.ID, 10), Name: cat.Name, Path: cat.Path, Group: strings.SplitN(cat.Path, "/", 2)[0]}
 		c.byID[cat.ID] = s
-		if cat.Active && !parent[cat.ID] && !hidden[cat.ID] {
+		if !cat.Active || parent[cat.ID] {
+			continue
+		}
+		if s.Hidden = hidden[cat.ID]; !s.Hidden {
 			c.services = append(c.services, s)
 			c.byCode[s.Code] = s
 		}
+		c.all = append(c.all, s)
 	}
 	return c, nil
 }
@@ -113,6 +120,22 @@ func Types() []string {
 		}
 	}
 	return out
+}
+
+// AllServices returns every active leaf category as a service, the hidden ones
+// marked, for the admin's page.
+func AllServices(ctx context.Context, st Store) ([]Service, error) {
+	c, err := loadCatalog(ctx, st)
+	return c.all, err
+}
+
+// SetHidden hides a service from Open311 and the public page, or shows it again.
+func SetHidden(ctx context.Context, st Store, code string, hidden bool) error {
+	id := parseCode(code)
+	if id == 0 {
+		return app.NotFound("服务编码 %s 不存在", code)
+	}
+	return st.SetHidden(ctx, id, hidden)
 }
 
 // parseCode returns the category id of a service code (0 when it is not one).

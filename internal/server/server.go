@@ -35,6 +35,8 @@ type Deps struct {
 	// Service items, cases, 好差评 and rectifications; nil turns them off.
 	Catalog     *catalog.Service
 	Evaluations *evaluation.Service
+	// Open311Admin backs the admin's page of Open311 services; nil turns it off.
+	Open311Admin web.Open311Services
 	// Ping checks the database for /healthz.
 	Ping func(ctx context.Context) error
 }
@@ -43,7 +45,8 @@ type Deps struct {
 func New(d Deps) (http.Handler, error) {
 	auth := &httpx.Auth{Accounts: d.Accounts, CookieSecure: d.CookieSecure}
 	ui, err := web.New(web.Deps{Accounts: d.Accounts, Policies: d.Policies, Orders: d.Orders, Importer: d.Importer,
-		Calendar: d.Calendar, Auth: auth, Catalog: d.Catalog, Evaluations: d.Evaluations, Assets: d.Assets})
+		Calendar: d.Calendar, Auth: auth, Catalog: d.Catalog, Evaluations: d.Evaluations, Assets: d.Assets,
+		Open311: d.Open311Admin})
 	if err != nil {
 		return nil, err
 	}

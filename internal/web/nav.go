@@ -42,6 +42,7 @@ var navigation = []navItem{
 	{Label: "办理时限", Href: "/admin/sla", Roles: []string{app.RoleAdmin, app.RoleDispatcher, app.RoleLeader, app.RoleStaff}},
 	{Label: "终端设备", Href: "/devices", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader, app.RoleDispatcher}},
 	{Label: "资产台账", Href: "/assets", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader, app.RoleDispatcher}},
+	{Label: "Open311 服务", Href: "/admin/open311", Roles: []string{app.RoleAdmin}},
 }
 
 // navFor returns the entries the actor may see, marking the current section (the

@@ -27,6 +27,7 @@ func (ui *UI) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/sla", ui.section("/admin/sla", ui.sla))
 	ui.assetRoutes(mux)
 	ui.catalogRoutes(mux)
+	ui.open311Routes(mux)
 }
 
 // section guards a page by login and by the roles its navigation entry names.

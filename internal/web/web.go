@@ -53,6 +53,9 @@ type Deps struct {
 	// Service items, cases, 好差评 and rectifications (SPEC §6, §7); nil turns those pages off.
 	Catalog     *catalog.Service
 	Evaluations *evaluation.Service
+
+	// Open311 lists and hides the services of Open311 and the public page; nil turns the page off.
+	Open311 Open311Services
 }
 
 // UI is the web interface.
