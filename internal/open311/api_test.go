@@ -229,3 +229,22 @@ func TestOpen311_RateLimit(t *testing.T) {
 		}
 	})
 }
+
+func TestOpen311_ScrubsPersonalData(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		v := f.form(f.lamp)
+		v.Set("description", "我是张三，电话13800138000,13900139000，身份证110101199003071234，路灯坏了")
+		no := f.post(t, ".json", v)
+		_, body, _ := f.do(t, "GET", "/open311/v2/requests/"+no+".json", nil)
+		validate(t, "requests.json", body)
+		for _, secret := range []string{"张三", "13800138000", "13900139000", "110101199003071234"} {
+			if strings.Contains(string(body), secret) {
+				t.Fatalf("%q in %s", secret, body)
+			}
+		}
+		if !strings.Contains(string(body), "我是张*，电话138****8000,139****9000，身份证110101********1234，路灯坏了") {
+			t.Fatalf("scrubbed text: %s", body)
+		}
+	})
+}
