@@ -97,7 +97,7 @@ func TestOpen311_ServicesAndDefinitions(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		code, body, hdr := f.do(t, "GET", "/open311/v2/services.json", nil)
-		if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "application/json") {
+		if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "application/json") || hdr.Get("Access-Control-Allow-Origin") != "*" {
 			t.Fatalf("services.json = %d %s", code, hdr)
 		}
 		validate(t, "services.json", body)

@@ -105,6 +105,8 @@ const xmlHeader = `<?xml version="1.0" encoding="utf-8"?>` + "\n"
 // write sends v (a list or an object named root) in the format: "json" or "xml".
 func write(w http.ResponseWriter, format string, status int, root string, v any) {
 	var b bytes.Buffer
+	// the data is public and POST needs a key, so browser-based Open311 clients may read every response
+	w.Header().Set("Access-Control-Allow-Origin", "*")
 	if format == "json" {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		if err := json.NewEncoder(&b).Encode(v); err != nil {
