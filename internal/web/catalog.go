@@ -20,6 +20,9 @@ func (ui *UI) catalogRoutes(mux *http.ServeMux) {
 	}
 	mux.HandleFunc("GET /catalog", ui.section("/catalog", ui.catalogPage))
 	mux.HandleFunc("GET /catalog/items/{code}", ui.section("/catalog", ui.itemPage))
+	mux.HandleFunc("GET /catalog/new", ui.section("/catalog", ui.itemEditor))
+	mux.HandleFunc("GET /catalog/items/{code}/edit", ui.section("/catalog", ui.itemEditor))
+	mux.HandleFunc("POST /catalog/items", ui.section("/catalog", ui.saveItem))
 	mux.HandleFunc("GET /cases", ui.section("/cases", ui.casesPage))
 	mux.HandleFunc("GET /evaluations", ui.section("/evaluations", ui.evaluationsPage))
 	mux.HandleFunc("GET /rectifications", ui.section("/rectifications", ui.rectificationsPage))
