@@ -87,7 +87,8 @@ const FindingOverLimit = "allocation_over_limit"
 
 // Findings compares the quantity of each limited category (all lines, in use or
 // not) with its limits; headcount is the staff count (实有人数) the percentage is of,
-// and a percentage allows whole pieces only (5 % of 30 people: 1 shredder).
+// and a percentage allows whole pieces only (5 % of 30 people: 1 shredder). A
+// percentage is not checked while the headcount is unknown (0).
 func Findings(assets []Asset, limits []Limit, headcount int) []Finding {
 	qty := map[string]int{}
 	for _, a := range assets {
@@ -98,7 +99,7 @@ func Findings(assets []Asset, limits []Limit, headcount int) []Finding {
 		q := qty[l.Category]
 		allowed := -1.0
 		var rule string
-		if l.PercentOfHeadcount > 0 {
+		if l.PercentOfHeadcount > 0 && headcount > 0 {
 			allowed = math.Floor(l.PercentOfHeadcount/100*float64(headcount) + 1e-9)
 			rule = fmt.Sprintf("不超过实有人数（%d 人）的 %s%%", headcount, trimFloat(l.PercentOfHeadcount))
 		}

@@ -112,6 +112,9 @@ func TestRegisterFigures(t *testing.T) {
 	if f[0].Message != "碎纸机超标准配置：现有 4 件，配置标准为不超过实有人数（60 人）的 5%（最多 3 件）" {
 		t.Fatalf("message %q", f[0].Message)
 	}
+	if f := Findings(assets, limits, 0); len(f) != 0 {
+		t.Fatalf("unknown headcount: %+v", f)
+	}
 	if f := Findings(assets, limits, 80); len(f) != 0 {
 		t.Fatalf("within limits: %+v", f)
 	}

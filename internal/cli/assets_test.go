@@ -115,3 +115,22 @@ func TestImportFaults_SkipInvalid(t *testing.T) {
 		}
 	})
 }
+
+func TestDemo_Devices(t *testing.T) {
+	env := map[string]string{"GOVDESK_DB": storetest.SQLiteDSN(t)}
+	for range 2 { // the demo may load twice
+		if code, _, errs := run(t, env, "demo"); code != 0 {
+			t.Fatalf("demo: %q", errs)
+		}
+	}
+	code, out, errs := run(t, env, "stats", "devices", "--from", "2022-01-01", "--to", "2022-12-31", "--format", "json")
+	t.Log(out)
+	if code != 0 || !strings.HasPrefix(out, `{"devices":120,"faults":`) || !strings.Contains(out, `"availability":99.`) {
+		t.Fatalf("demo availability: %d %q %q", code, out, errs)
+	}
+	code, out, _ = run(t, env, "asset", "register", "--format", "json")
+	// 3 copiers over a limit of 2; one car within its limit; shredders unchecked without a headcount.
+	if code != 0 || !strings.Contains(out, `"category":"复印机","quantity":3,"allowed":2`) || strings.Contains(out, "车辆") || strings.Contains(out, "碎纸机") {
+		t.Fatalf("demo register: %d %q", code, out)
+	}
+}

@@ -60,6 +60,9 @@ func serveCmd() *command {
 				if err := LoadDemo(ctx, db, c); err != nil {
 					return err
 				}
+				if err := loadDemoAssets(ctx, db, c); err != nil {
+					return err
+				}
 			}
 			s := wire(db, c)
 			h, err := s.handler(c)
