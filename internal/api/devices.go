@@ -27,6 +27,7 @@ func (a *API) deviceRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/devices/{code}/faults", a.recordFault)
 	mux.HandleFunc("POST /api/v1/faults/{id}/recover", a.recoverFault)
 	mux.HandleFunc("GET /api/v1/stats/devices", a.deviceStats)
+	mux.HandleFunc("GET /api/v1/stats/devices/breakdown", a.deviceBreakdown)
 }
 
 // heartbeat records that a device is alive. It needs the device's token and no login.
@@ -85,24 +86,52 @@ func (a *API) listDevices(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": out, "total": len(out)})
 }
 
-// deviceStats returns {devices, faults, downtime_hours, availability}, as `govdesk stats devices --format json`.
-func (a *API) deviceStats(w http.ResponseWriter, r *http.Request) {
+// availabilityOf computes the availability of the from/to dates (both included) of the request.
+func (a *API) availabilityOf(r *http.Request) (asset.Figures, error) {
 	q := r.URL.Query()
 	if q.Get("from") == "" || q.Get("to") == "" {
-		httpx.WriteError(w, r, app.Invalid("请提供统计区间 from 和 to（YYYY-MM-DD）"))
-		return
+		return asset.Figures{}, app.Invalid("请提供统计区间 from 和 to（YYYY-MM-DD）")
 	}
 	p, err := stats.DatePeriod(q.Get("from"), q.Get("to"))
 	if err != nil {
-		httpx.WriteError(w, r, err)
-		return
+		return asset.Figures{}, err
 	}
-	f, err := a.Assets.Availability(r.Context(), asset.Period{From: p.From, To: p.To})
+	return a.Assets.Availability(r.Context(), asset.Period{From: p.From, To: p.To})
+}
+
+// deviceStats returns {devices, faults, downtime_hours, availability}, as `govdesk stats devices --format json`.
+func (a *API) deviceStats(w http.ResponseWriter, r *http.Request) {
+	f, err := a.availabilityOf(r)
 	if err != nil {
 		httpx.WriteError(w, r, err)
 		return
 	}
 	httpx.WriteJSON(w, http.StatusOK, f.Total.Report())
+}
+
+type groupJSON struct {
+	Key  string `json:"key"`
+	Name string `json:"name"`
+	asset.Report
+}
+
+func groupsJSON(gs []asset.Group) []groupJSON {
+	out := make([]groupJSON, 0, len(gs))
+	for _, g := range gs {
+		out = append(out, groupJSON{Key: g.Key, Name: g.Name, Report: g.Report()})
+	}
+	return out
+}
+
+// deviceBreakdown returns the same figures overall, by town, by month and by device.
+func (a *API) deviceBreakdown(w http.ResponseWriter, r *http.Request) {
+	f, err := a.availabilityOf(r)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, map[string]any{"total": f.Total.Report(), "by_town": groupsJSON(f.ByTown),
+		"by_month": groupsJSON(f.ByMonth), "by_device": groupsJSON(f.ByDevice)})
 }
 
 type faultJSON struct {

@@ -95,6 +95,12 @@ func TestAPI_DeviceHeartbeats(t *testing.T) {
 		if r.Status != 200 || r.Body["downtime_hours"].(float64) != 12 || r.Body["availability"].(float64) != 50 || r.Body["faults"].(float64) != 1 {
 			t.Fatalf("stats of the day: %+v", r)
 		}
+		r = call(t, c, "GET", base+"/api/v1/stats/devices/breakdown?from=2022-05-01&to=2022-06-30", staffTok, "", nil)
+		months, _ := r.Body["by_month"].([]any)
+		if r.Status != 200 || len(months) != 2 || months[1].(map[string]any)["downtime_hours"].(float64) != 12 ||
+			months[1].(map[string]any)["key"] != "2022-06" || len(r.Body["by_town"].([]any)) != 1 {
+			t.Fatalf("breakdown: %+v", r)
+		}
 		r = call(t, c, "GET", base+"/api/v1/stats/devices?from=2022-01-01&to=2022-12-31", staffTok, "", nil)
 		if r.Status != 200 || r.Body["devices"].(float64) != 1 || r.Body["availability"].(float64) != 99.86 {
 			t.Fatalf("stats: %+v", r)
