@@ -101,7 +101,7 @@ func Findings(assets []Asset, limits []Limit, headcount int) []Finding {
 		var rule string
 		if l.PercentOfHeadcount > 0 && headcount > 0 {
 			allowed = math.Floor(l.PercentOfHeadcount/100*float64(headcount) + 1e-9)
-			rule = fmt.Sprintf("不超过实有人数（%d 人）的 %s%%", headcount, trimFloat(l.PercentOfHeadcount))
+			rule = fmt.Sprintf("不超过实有人数（%d 人）的 %s%%，即最多 %s 件", headcount, trimFloat(l.PercentOfHeadcount), trimFloat(allowed))
 		}
 		if l.MaxQuantity > 0 && (allowed < 0 || float64(l.MaxQuantity) < allowed) {
 			allowed = float64(l.MaxQuantity)
@@ -111,7 +111,7 @@ func Findings(assets []Asset, limits []Limit, headcount int) []Finding {
 			continue
 		}
 		out = append(out, Finding{Code: FindingOverLimit, Category: l.Category, Quantity: q, Allowed: round2(allowed),
-			Message: fmt.Sprintf("%s超标准配置：现有 %d 件，配置标准为%s（最多 %s 件）", l.Category, q, rule, trimFloat(round2(allowed)))})
+			Message: fmt.Sprintf("%s超标准配置：现有 %d 件，配置标准为%s", l.Category, q, rule)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Category < out[j].Category })
 	return out

@@ -109,7 +109,7 @@ func TestRegisterFigures(t *testing.T) {
 	if len(f) != 1 || f[0].Code != FindingOverLimit || f[0].Category != "碎纸机" || f[0].Quantity != 4 || f[0].Allowed != 3 {
 		t.Fatalf("findings %+v", f)
 	}
-	if f[0].Message != "碎纸机超标准配置：现有 4 件，配置标准为不超过实有人数（60 人）的 5%（最多 3 件）" {
+	if f[0].Message != "碎纸机超标准配置：现有 4 件，配置标准为不超过实有人数（60 人）的 5%，即最多 3 件" {
 		t.Fatalf("message %q", f[0].Message)
 	}
 	if f := Findings(assets, limits, 0); len(f) != 0 {

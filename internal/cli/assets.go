@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"govdesk/internal/app"
 	"govdesk/internal/asset"
@@ -61,6 +62,7 @@ func assetCmd() *command {
 	var pct float64
 	var maxQty int
 	var format string
+	var year int
 	return &command{
 		name: "asset", en: "Fixed-asset register: allocation limits and figures.", zh: "固定资产：配置标准与资产指标。",
 		sub: []*command{{
@@ -104,8 +106,77 @@ func assetCmd() *command {
 					return nil
 				})
 			},
+		}, {
+			name: "stocktake", args: "--year YYYY [--format json|table]",
+			en: "The year's stock-take: book and counted quantity of each asset line, their difference, and the lines not counted.",
+			zh: "年度资产盘点：各资产的账面数、实盘数及差异（盘盈/盘亏），以及本年度未盘点的资产。",
+			flags: func(e *env, fs *flag.FlagSet) {
+				e.dbFlag(fs)
+				fs.IntVar(&year, "year", 0, "year of the stock-take / 盘点年度")
+				formatFlag(fs, &format)
+			},
+			run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+				if len(args) > 0 || year < 1900 {
+					return usagef("--year is required / 必须提供 --year")
+				}
+				if err := checkFormat(format); err != nil {
+					return err
+				}
+				return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+					return writeStockTake(ctx, e.stdout, s.assets, year, format == "json")
+				})
+			},
 		}},
 	}
+}
+
+type stockTakeJSON struct {
+	Code       string `json:"code"`
+	Name       string `json:"name"`
+	TakenOn    string `json:"taken_on"`
+	Book       int    `json:"book"`
+	Counted    int    `json:"counted"`
+	Difference int    `json:"difference"`
+}
+
+func writeStockTake(ctx context.Context, w io.Writer, s *asset.Service, year int, asJSON bool) error {
+	takes, err := s.StockTakes(ctx, year)
+	if err != nil {
+		return err
+	}
+	all, err := s.Assets(ctx)
+	if err != nil {
+		return err
+	}
+	counted := map[int64]bool{}
+	lines := []stockTakeJSON{}
+	for _, t := range takes {
+		counted[t.AssetID] = true
+		lines = append(lines, stockTakeJSON{t.AssetCode, t.AssetName, t.TakenOn, t.Book, t.Counted, t.Difference()})
+	}
+	missing := []string{}
+	for _, a := range all {
+		if !counted[a.ID] {
+			missing = append(missing, a.Code)
+		}
+	}
+	if asJSON {
+		return json.NewEncoder(w).Encode(map[string]any{"year": year, "lines": lines, "not_counted": missing})
+	}
+	fmt.Fprintf(w, "%d 年资产盘点：%d 条\n", year, len(lines))
+	for _, l := range lines {
+		diff := "相符"
+		if l.Difference > 0 {
+			diff = fmt.Sprintf("盘盈 %d", l.Difference)
+		} else if l.Difference < 0 {
+			diff = fmt.Sprintf("盘亏 %d", -l.Difference)
+		}
+		fmt.Fprintf(w, "  %s %s  %s  账面 %d  实盘 %d  %s\n", l.Code, l.Name, l.TakenOn, l.Book, l.Counted, diff)
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(w, "未盘点：%s\n", strings.Join(missing, "、"))
+	}
+	return nil
 }
 
 func registerJSON(reg asset.Register) map[string]any {

@@ -88,10 +88,20 @@ func TestImportAssetsAndRegister(t *testing.T) {
 		}
 		code, out, errs = run(t, env, "asset", "register", "--format", "json")
 		want := `{"assets":3,"findings":[{"code":"allocation_over_limit","category":"碎纸机","quantity":3,"allowed":2,` +
-			`"message":"碎纸机超标准配置：现有 3 件，配置标准为不超过实有人数（40 人）的 5%（最多 2 件）"}],` +
+			`"message":"碎纸机超标准配置：现有 3 件，配置标准为不超过实有人数（40 人）的 5%，即最多 2 件"}],` +
 			`"headcount":40,"in_use_value":63000,"total_value":70000,"utilization":90}` + "\n"
 		if code != 0 || out != want {
 			t.Fatalf("register: %d %q %q\nwant %q", code, out, errs, want)
+		}
+		recount := writeCSV(t, "recount.csv", "资产编号,资产名称,资产类别,数量,原值,是否在用,盘点日期\nA001,碎纸机,碎纸机,2,3000,是,2022-12-28\n")
+		if code, _, errs := run(t, env, "import", "assets", recount); code != 0 {
+			t.Fatalf("recount: %q", errs)
+		}
+		code, out, _ = run(t, env, "asset", "stocktake", "--year", "2022", "--format", "json")
+		want = `{"lines":[{"code":"A001","name":"碎纸机","taken_on":"2022-12-28","book":3,"counted":2,"difference":-1},` +
+			`{"code":"A002","name":"台式计算机","taken_on":"2022-12-20","book":10,"counted":10,"difference":0}],"not_counted":["A003"],"year":2022}` + "\n"
+		if code != 0 || out != want {
+			t.Fatalf("stocktake: %d %q\nwant %q", code, out, want)
 		}
 	})
 }

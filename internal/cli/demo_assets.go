@@ -67,10 +67,26 @@ func loadDemoAssets(ctx context.Context, db *store.DB, c config.Config) error {
 		{"ZC009", "办公桌椅", "家具", "60", "72000", "办公室", "是"}, {"ZC010", "公务用车", "车辆", "1", "180000", "车库", "是"},
 	} {
 		assets.Rows = append(assets.Rows, sheet.NewRow(i+2, map[string]string{"资产编号": a[0], "资产名称": a[1], "资产类别": a[2], "数量": a[3],
-			"原值": a[4], "存放地点": a[5], "是否在用": a[6], "盘点日期": "2022-12-20"}))
+			"原值": a[4], "存放地点": a[5], "是否在用": a[6]}))
 	}
 	if _, bad, err := s.ImportAssets(ctx, assets, false); err != nil {
 		return fmt.Errorf("demo assets: %w %v", err, bad)
+	}
+	// The 2022 stock-take: the register again with the counts, two of them short.
+	counts := map[string]string{"ZC001": "45", "ZC009": "58"}
+	for i, r := range assets.Rows {
+		m := map[string]string{"盘点日期": "2022-12-20"}
+		for _, col := range asset.AssetSpec.Required {
+			m[col] = r.Get(col)
+		}
+		m["存放地点"] = r.Get("存放地点")
+		if n, ok := counts[m["资产编号"]]; ok {
+			m["数量"] = n
+		}
+		assets.Rows[i] = sheet.NewRow(r.Num, m)
+	}
+	if _, bad, err := s.ImportAssets(ctx, assets, false); err != nil {
+		return fmt.Errorf("demo stock-take: %w %v", err, bad)
 	}
 	for _, l := range []asset.Limit{{Category: "碎纸机", PercentOfHeadcount: 5}, {Category: "复印机", MaxQuantity: 2}, {Category: "车辆", MaxQuantity: 1}} {
 		if err := s.SetLimit(ctx, l); err != nil {
