@@ -170,6 +170,10 @@ func TestAssets_Heartbeats(t *testing.T) {
 		if err != nil || len(tok) != 68 {
 			t.Fatalf("token %q %v", tok, err)
 		}
+		var stored string
+		if err := db.QueryRow(`SELECT token_hash FROM devices WHERE code = 'T001'`).Scan(&stored); err != nil || stored == tok || stored != asset.HashToken(tok) {
+			t.Fatalf("token must be stored as its SHA-256: %q %v", stored, err)
+		}
 		if _, err := s.IssueToken(ctx, "T404"); app.ErrorCode(err) != app.ENotFound {
 			t.Fatalf("unknown device: %v", err)
 		}
