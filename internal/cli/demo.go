@@ -78,6 +78,9 @@ func demoCmd() *command {
 				if err := loadDemoAssets(ctx, s.db, c); err != nil {
 					return err
 				}
+				if err := loadDemoCatalog(ctx, s.db, c); err != nil {
+					return err
+				}
 				fmt.Fprintf(e.stdout, "演示数据已载入 %s\n", c.DB)
 				printDemoUsers(e.stdout)
 				return nil

@@ -63,6 +63,9 @@ func serveCmd() *command {
 				if err := loadDemoAssets(ctx, db, c); err != nil {
 					return err
 				}
+				if err := loadDemoCatalog(ctx, db, c); err != nil {
+					return err
+				}
 			}
 			s := wire(db, c)
 			h, err := s.handler(c)
