@@ -64,7 +64,11 @@ func loadDemoCatalog(ctx context.Context, db *store.DB, c config.Config) error {
 			AcceptedAt: acc, PromisedDays: it.PromisedDays}
 		cs.Deadline = catalog.CaseDeadline(sched, acc, it.PromisedDays, it.Immediate)
 		if rng.IntN(20) > 0 {
-			cs.FinishedAt, cs.Result = acc.Add(time.Duration(rng.IntN(24*8))*time.Hour), catalog.Results[rng.IntN(10)/8]
+			took := time.Duration(rng.IntN(24*8)) * time.Hour
+			if !cs.Deadline.IsZero() && rng.IntN(25) > 0 { // most cases finish within their limit
+				took = time.Duration(rng.Float64() * float64(cs.Deadline.Sub(acc)))
+			}
+			cs.FinishedAt, cs.Result = acc.Add(took), catalog.Results[rng.IntN(10)/8]
 		}
 		cases = append(cases, cs)
 	}
@@ -114,7 +118,7 @@ func demoEvaluations(rng *rand.Rand, sched workday.Schedule, units map[string]in
 			score = 1 + rng.IntN(2)
 		case r < 2:
 			score = 3
-		case r < 300:
+		case r < 100:
 			score = 4
 		}
 		ev := evaluation.Evaluation{No: fmt.Sprintf("PJ2022%06d", i+1), At: at, Channel: evaluation.Channels[rng.IntN(5)],
