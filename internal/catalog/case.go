@@ -185,3 +185,14 @@ func (s *Service) Item(ctx context.Context, code string) (Item, []ItemVersion, e
 	hist, err := s.Store.ItemHistory(ctx, it.ID)
 	return it, hist, err
 }
+
+// CaseRow is a case as a row of CaseHeaders, so an exported file imports back.
+func CaseRow(c Case) []string {
+	t := func(v time.Time) string {
+		if v.IsZero() {
+			return ""
+		}
+		return v.In(app.Shanghai).Format("2006-01-02 15:04:05")
+	}
+	return []string{c.No, c.ItemCode, c.Applicant, c.Channel, c.Town, c.Village, t(c.AcceptedAt), t(c.FinishedAt), c.Result}
+}

@@ -130,6 +130,16 @@ func TestImportItemsAndCases(t *testing.T) {
 		if code != 0 || strings.TrimSpace(out) != want {
 			t.Errorf("stats cases: %d\n got %s\nwant %s\n%s", code, out, want, errs)
 		}
+		expCases := filepath.Join(t.TempDir(), "cases.csv")
+		if code, out, errs := run(t, env, "export", "cases", "--from", "2022-09-01", "--to", "2022-10-31", "--out", expCases); code != 0 || !strings.Contains(out, `"exported":4`) {
+			t.Fatalf("export cases: %d %s %s", code, out, errs)
+		}
+		if code, out, errs := run(t, env, "import", "cases", expCases); code != 0 || strings.TrimSpace(out) != `{"imported":0,"skipped":0,"updated":4}` {
+			t.Fatalf("re-import cases: %d %s %s", code, out, errs)
+		}
+		if _, again, _ := run(t, env, "stats", "cases", "--from", "2022-09-01", "--to", "2022-10-31", "--format", "json"); strings.TrimSpace(again) != want {
+			t.Errorf("after round trip: %s", again)
+		}
 		badCases := "办件编号,实施编码,申请人,受理渠道,所属镇街,所属村居,受理时间,办结时间,办理结果\n" +
 			"B9,I999,张三,柜台,乐城街道,,2022-09-30 10:00:00,2022-09-29 17:00:00,准予\n"
 		code, _, errs = run(t, env, "import", "cases", writeFile(t, "bc.csv", []byte(badCases)))

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -71,6 +72,19 @@ func TestImportEvaluationsAndRectify(t *testing.T) {
 		// Closed now, but after its deadline: rectified 2/2, on time still 1.
 		if got, want := statsJSON(), `{"total":5,"good_rate":40,"bad":2,"rectified_on_time":1,"rectification_rate":100,"avg_score":3}`; got != want {
 			t.Errorf("after close\n got %s\nwant %s", got, want)
+		}
+		exp := filepath.Join(t.TempDir(), "ev.xlsx")
+		if code, out, errs := run(t, env, "export", "evaluations", "--from", "2022-09-01", "--to", "2022-10-31", "--out", exp); code != 0 || !strings.Contains(out, `"exported":5`) {
+			t.Fatalf("export: %d %s %s", code, out, errs)
+		}
+		if code, out, errs := run(t, env, "import", "evaluations", exp); code != 0 || strings.TrimSpace(out) != `{"imported":0,"skipped":0,"updated":5}` {
+			t.Fatalf("re-import: %d %s %s", code, out, errs)
+		}
+		if got, want := statsJSON(), `{"total":5,"good_rate":40,"bad":2,"rectified_on_time":1,"rectification_rate":100,"avg_score":3}`; got != want {
+			t.Errorf("after round trip\n got %s\nwant %s", got, want)
+		}
+		if ev, err := (&store.Evaluations{DB: db}).FindEvaluation(ctx, pj5.ID); err != nil || ev.Rect.Action != "约谈" || ev.Rect.ClosedBy == "导入" {
+			t.Errorf("re-import changed a closed rectification: %+v %v", ev.Rect, err)
 		}
 		bad := evalHead + "PJ9,2022-09-29 10:00:00,柜台,窗口,3号窗口,U999,6,,\nPJ10,2022-09-29 10:00:00,网上,窗口,3号窗口,,满意,,2022-10-01 10:00:00\n"
 		code, _, errs = run(t, env, "import", "evaluations", writeFile(t, "bad.csv", []byte(bad)))

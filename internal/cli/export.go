@@ -65,7 +65,7 @@ func exportCmd() *command {
 					return exportOrders(ctx, e, s, f, out, as)
 				})
 			},
-		}, exportItemsCmd()},
+		}, exportItemsCmd(), exportCasesCmd(), exportEvaluationsCmd()},
 	}
 }
 

@@ -187,3 +187,14 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Row is an evaluation as a row of Headers, so an exported file imports back; the
+// 整改完成时间 is given for a closed rectification only.
+func Row(ev Evaluation) []string {
+	done := ""
+	if r := ev.Rect; r != nil && !r.ClosedAt.IsZero() {
+		done = r.RectifiedAt.In(app.Shanghai).Format("2006-01-02 15:04:05")
+	}
+	return []string{ev.No, ev.At.In(app.Shanghai).Format("2006-01-02 15:04:05"), ev.Channel, ev.TargetKind, ev.Target,
+		ev.UnitCode, LevelName(ev.Score), ev.Content, done}
+}

@@ -43,8 +43,9 @@ func (s *Evaluations) UpsertEvaluations(ctx context.Context, evs []evaluation.Ev
 				return dbErr(err, "update evaluation")
 			}
 			updated++
-			var has int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM rectifications WHERE evaluation_id = $1`, id).Scan(&has); err != nil {
+			var has, closed int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*), count(closed_at) FROM rectifications WHERE evaluation_id = $1`,
+				id).Scan(&has, &closed); err != nil {
 				return dbErr(err, "find rectification")
 			}
 			switch {
@@ -56,7 +57,7 @@ func (s *Evaluations) UpsertEvaluations(ctx context.Context, evs []evaluation.Ev
 				if err := insertRect(ctx, tx, id, ev.Rect); err != nil {
 					return err
 				}
-			case !ev.Rect.ClosedAt.IsZero():
+			case !ev.Rect.ClosedAt.IsZero() && closed == 0: // a closed one keeps its record
 				if err := saveRect(ctx, tx, id, ev.Rect); err != nil {
 					return err
 				}
