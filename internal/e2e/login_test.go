@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -25,14 +26,24 @@ func login(ctx context.Context, base, user, pw string) error {
 // textOf waits for an element and returns its text.
 func textOf[S chromedp.Selectable](t *testing.T, ctx context.Context, sel S) string {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.WaitVisible(sel)); err != nil {
-		t.Fatalf("wait for %v: %v", sel, err)
+	var err error
+	// A node found while a navigation is still settling can be replaced before its
+	// text is read ("No node with given id found"); read it again then.
+	for try := 0; try < 5; try++ {
+		if err = chromedp.Do(ctx, chromedp.WaitVisible(sel)); err != nil {
+			t.Fatalf("wait for %v: %v", sel, err)
+		}
+		var s string
+		if s, err = chromedp.Run(ctx, chromedp.Text(sel)); err == nil {
+			return s
+		}
+		if !strings.Contains(err.Error(), "No node") {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
-	s, err := chromedp.Run(ctx, chromedp.Text(sel))
-	if err != nil {
-		t.Fatalf("text of %v: %v", sel, err)
-	}
-	return s
+	t.Fatalf("text of %v: %v", sel, err)
+	return ""
 }
 
 func location(t *testing.T, ctx context.Context) string {
