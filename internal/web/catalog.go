@@ -36,7 +36,11 @@ type catalogData struct {
 	Q         string
 	DrillName string // the rate part the list is drilled to, "" for the whole catalogue
 	Statuses  map[string]string
+	Total     int // items matching before the list was cut to maxCatalogRows
 }
+
+// maxCatalogRows caps the list on the page; the search narrows it.
+const maxCatalogRows = 300
 
 // catalogPage shows the rates dashboard and the catalogue (/catalog), or the items a
 // rate counts (?rate=KEY&part=numerator|denominator).
@@ -69,6 +73,9 @@ func (ui *UI) catalogPage(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 		d.Items = hit
+	}
+	if d.Total = len(d.Items); d.Total > maxCatalogRows {
+		d.Items = d.Items[:maxCatalogRows]
 	}
 	ui.render(w, r, http.StatusOK, "catalog", page{Title: "事项目录", Breadcrumbs: []crumb{{"工作台", "/"}, {"事项目录", ""}}, Data: d})
 }
