@@ -15,7 +15,10 @@ import (
 
 // The demo catalogue reproduces the seed report's figures.
 func TestLoadDemoCatalog(t *testing.T) {
-	db := storetest.SQLite(t)
+	storetest.Run(t, func(t *testing.T, db *store.DB) { testLoadDemoCatalog(t, db) })
+}
+
+func testLoadDemoCatalog(t *testing.T, db *store.DB) {
 	ctx := context.Background()
 	c := config.Default()
 	if err := LoadDemo(ctx, db, c); err != nil {
