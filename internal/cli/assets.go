@@ -12,6 +12,7 @@ import (
 	"govdesk/internal/asset"
 	"govdesk/internal/config"
 	"govdesk/internal/sheet"
+	"govdesk/internal/stats"
 )
 
 type assetImport func(s *asset.Service, ctx context.Context, tab *sheet.Table, skip bool) (asset.Summary, []sheet.RowError, error)
@@ -206,59 +207,22 @@ func writeRegister(w io.Writer, reg asset.Register) {
 func devicesReport(f asset.Figures) asset.Report { return f.Total.Report() }
 
 func deviceStatsCmd() *command {
-	var from, to, format string
-	return &command{
-		name: "devices", args: "--from YYYY-MM-DD --to YYYY-MM-DD [--format json|table]",
-		en: "Availability of the base-level terminals from --from to --to (both dates included, Asia/Shanghai): " +
-			"devices in service, faults begun, downtime hours, availability %.",
-		zh: "基层终端可用率：--from 至 --to（含两端，北京时间）在用设备数、期间发生故障数、故障停机小时数和可用率。",
-		flags: func(e *env, fs *flag.FlagSet) {
-			e.dbFlag(fs)
-			fs.StringVar(&from, "from", "", "first date, YYYY-MM-DD / 开始日期")
-			fs.StringVar(&to, "to", "", "last date, included, YYYY-MM-DD / 结束日期（含当天）")
-			formatFlag(fs, &format)
-		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-			if len(args) > 0 || from == "" || to == "" {
-				return usagef("--from and --to are required / 必须提供 --from 和 --to")
-			}
-			if err := checkFormat(format); err != nil {
-				return err
-			}
-			p, err := datePeriod(from, to)
+	return periodStatsCmd("devices", "Availability of the base-level terminals from --from to --to (both dates included, Asia/Shanghai): "+
+		"devices in service, faults begun, downtime hours, availability %.",
+		"基层终端可用率：--from 至 --to（含两端，北京时间）在用设备数、期间发生故障数、故障停机小时数和可用率。",
+		func(ctx context.Context, e *env, s *services, p stats.Period, asJSON bool) error {
+			f, err := s.assets.Availability(ctx, asset.Period{From: p.From, To: p.To})
 			if err != nil {
 				return err
 			}
-			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
-				f, err := s.assets.Availability(ctx, p)
-				if err != nil {
-					return err
-				}
-				if format == "json" {
-					return json.NewEncoder(e.stdout).Encode(devicesReport(f))
-				}
-				writeAvailability(e.stdout, f)
-				return nil
-			})
-		},
-	}
+			if asJSON {
+				return json.NewEncoder(e.stdout).Encode(devicesReport(f))
+			}
+			writeAvailability(e.stdout, f)
+			return nil
+		})
 }
 
-// datePeriod is [from 00:00, the day after to 00:00) in Asia/Shanghai.
-func datePeriod(from, to string) (asset.Period, error) {
-	a, err := app.ParseDate(from)
-	if err != nil {
-		return asset.Period{}, err
-	}
-	b, err := app.ParseDate(to)
-	if err != nil {
-		return asset.Period{}, err
-	}
-	if b.Before(a) {
-		return asset.Period{}, app.Invalid("结束日期 %s 早于开始日期 %s", to, from)
-	}
-	return asset.Period{From: a, To: b.AddDate(0, 0, 1)}, nil
-}
 
 func fmtPct(p *float64) string {
 	if p == nil {

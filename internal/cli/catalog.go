@@ -97,43 +97,27 @@ func pct(v *float64) string {
 }
 
 func caseStatsCmd() *command {
-	var from, to, format string
-	return &command{
-		name: "cases", args: "--from YYYY-MM-DD --to YYYY-MM-DD [--format json|table]",
-		en: "Case (办件) figures of the cases accepted from --from to --to (both included, Asia/Shanghai).",
-		zh: "办件统计：受理日期在 --from 至 --to 之间（含两端，按北京时间）的办件数、按渠道和镇街分布、镇村站点办件、办结与按时办结。",
-		flags: func(e *env, fs *flag.FlagSet) {
-			e.dbFlag(fs)
-			fs.StringVar(&from, "from", "", "first date of acceptance, YYYY-MM-DD / 开始日期")
-			fs.StringVar(&to, "to", "", "last date of acceptance, included / 结束日期（含当天）")
-			formatFlag(fs, &format)
-		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-			p, err := periodArgs(args, from, to, format)
+	return periodStatsCmd("cases", "Case (办件) figures of the cases accepted from --from to --to (both included, Asia/Shanghai).",
+		"办件统计：受理日期在 --from 至 --to 之间（含两端，按北京时间）的办件数、按渠道和镇街分布、镇村站点办件、办结与按时办结。",
+		func(ctx context.Context, e *env, s *services, p stats.Period, asJSON bool) error {
+			cases, err := catalogService(s).Cases(ctx, p.From, p.To)
 			if err != nil {
 				return err
 			}
-			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
-				cases, err := catalogService(s).Cases(ctx, p.From, p.To)
-				if err != nil {
-					return err
-				}
-				c := stats.CaseFigures(cases)
-				if format == "json" {
-					return json.NewEncoder(e.stdout).Encode(c)
-				}
-				fmt.Fprintf(e.stdout, "办件统计：%s 至 %s\n办件总数\t%d\n镇村站点办件\t%d\n办结\t%d\n按时办结\t%d\n按时办结率\t%s\n",
-					p.First(), p.Last(), c.Total, c.TownVillage, c.Finished, c.OnTime, pct(c.OnTimeRate))
-				for _, ch := range catalog.Channels {
-					fmt.Fprintf(e.stdout, "渠道·%s\t%d\n", ch, c.ByChannel[ch])
-				}
-				for town, n := range c.ByTown {
-					fmt.Fprintf(e.stdout, "镇街·%s\t%d\n", town, n)
-				}
-				return nil
-			})
-		},
-	}
+			c := stats.CaseFigures(cases)
+			if asJSON {
+				return json.NewEncoder(e.stdout).Encode(c)
+			}
+			fmt.Fprintf(e.stdout, "办件统计：%s 至 %s\n办件总数\t%d\n镇村站点办件\t%d\n办结\t%d\n按时办结\t%d\n按时办结率\t%s\n",
+				p.First(), p.Last(), c.Total, c.TownVillage, c.Finished, c.OnTime, pct(c.OnTimeRate))
+			for _, ch := range catalog.Channels {
+				fmt.Fprintf(e.stdout, "渠道·%s\t%d\n", ch, c.ByChannel[ch])
+			}
+			for town, n := range c.ByTown {
+				fmt.Fprintf(e.stdout, "镇街·%s\t%d\n", town, n)
+			}
+			return nil
+		})
 }
 
 // periodArgs checks a --from/--to/--format command's arguments.

@@ -45,51 +45,36 @@ func flagOverdueRectifications(ctx context.Context, s *services) (string, error)
 }
 
 func evaluationStatsCmd() *command {
-	var from, to, format string
-	return &command{
-		name: "evaluations", args: "--from YYYY-MM-DD --to YYYY-MM-DD [--format json|table]",
-		en: "好差评 figures of the evaluations made from --from to --to (both included); the table adds the monthly composite and rankings.",
-		zh: "好差评统计：评价日期在 --from 至 --to 之间（含两端）的评价数、好评率、差评数、整改情况、平均分；表格另列月度综合评分及单位、窗口排名。",
-		flags: func(e *env, fs *flag.FlagSet) {
-			e.dbFlag(fs)
-			fs.StringVar(&from, "from", "", "first date, YYYY-MM-DD / 开始日期")
-			fs.StringVar(&to, "to", "", "last date, included / 结束日期（含当天）")
-			formatFlag(fs, &format)
-		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-			p, err := periodArgs(args, from, to, format)
+	return periodStatsCmd("evaluations",
+		"好差评 figures of the evaluations made from --from to --to (both included); the table adds the monthly composite and rankings.",
+		"好差评统计：评价日期在 --from 至 --to 之间（含两端）的评价数、好评率、差评数、整改情况、平均分；表格另列月度综合评分及单位、窗口排名。",
+		func(ctx context.Context, e *env, s *services, p stats.Period, asJSON bool) error {
+			evs, err := evaluationService(s).Evaluations(ctx, evaluation.Filter{From: p.From, To: p.To})
 			if err != nil {
 				return err
 			}
-			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
-				evs, err := evaluationService(s).Evaluations(ctx, evaluation.Filter{From: p.From, To: p.To})
-				if err != nil {
-					return err
+			f := stats.EvaluationFigures(evs)
+			if asJSON {
+				return json.NewEncoder(e.stdout).Encode(f)
+			}
+			w := e.stdout
+			fmt.Fprintf(w, "好差评统计：%s 至 %s\n评价总数\t%d\n好评率\t%s\n差评数\t%d\n差评整改率\t%s\n按时整改\t%d\n平均分\t%s\n\n",
+				p.First(), p.Last(), f.Total, pct(f.GoodRate), f.Bad, pct(f.RectificationRate), f.RectifiedOnTime, decimal2(f.AvgScore))
+			fmt.Fprintf(w, "月度综合评分（%s）\n", stats.EvaluationDefinitions["composite"])
+			for _, m := range stats.MonthlyComposite(evs) {
+				fmt.Fprintf(w, "%s\t%s 分\t（%d 条，平均分 %s）\n", m.Name, decimal2(m.Composite), m.Total, decimal2(m.AvgScore))
+			}
+			for _, g := range []struct {
+				title string
+				list  []stats.Score
+			}{{"单位排名", stats.RankByUnit(evs)}, {"窗口排名", stats.RankByWindow(evs)}} {
+				fmt.Fprintf(w, "\n%s\n", g.title)
+				for i, sc := range g.list {
+					fmt.Fprintf(w, "%d\t%s\t%s 分\t%d 条\t好评率 %s\t差评 %d\n", i+1, sc.Name, decimal2(sc.Composite), sc.Total, pct(sc.GoodRate), sc.Bad)
 				}
-				f := stats.EvaluationFigures(evs)
-				if format == "json" {
-					return json.NewEncoder(e.stdout).Encode(f)
-				}
-				w := e.stdout
-				fmt.Fprintf(w, "好差评统计：%s 至 %s\n评价总数\t%d\n好评率\t%s\n差评数\t%d\n差评整改率\t%s\n按时整改\t%d\n平均分\t%s\n\n",
-					p.First(), p.Last(), f.Total, pct(f.GoodRate), f.Bad, pct(f.RectificationRate), f.RectifiedOnTime, decimal2(f.AvgScore))
-				fmt.Fprintf(w, "月度综合评分（%s）\n", stats.EvaluationDefinitions["composite"])
-				for _, m := range stats.MonthlyComposite(evs) {
-					fmt.Fprintf(w, "%s\t%s 分\t（%d 条，平均分 %s）\n", m.Name, decimal2(m.Composite), m.Total, decimal2(m.AvgScore))
-				}
-				for _, g := range []struct {
-					title string
-					list  []stats.Score
-				}{{"单位排名", stats.RankByUnit(evs)}, {"窗口排名", stats.RankByWindow(evs)}} {
-					fmt.Fprintf(w, "\n%s\n", g.title)
-					for i, sc := range g.list {
-						fmt.Fprintf(w, "%d\t%s\t%s 分\t%d 条\t好评率 %s\t差评 %d\n", i+1, sc.Name, decimal2(sc.Composite), sc.Total, pct(sc.GoodRate), sc.Bad)
-					}
-				}
-				return nil
-			})
-		},
-	}
+			}
+			return nil
+		})
 }
 
 func decimal2(v *float64) string {

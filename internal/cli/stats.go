@@ -16,47 +16,48 @@ import (
 )
 
 func statsCmd() *command {
-	var from, to, format string
 	return &command{
 		name: "stats", en: "Statistics (SPEC §9): each figure with its definition.", zh: "统计：各项指标及其统计口径。",
-		sub: []*command{{
-			name: "hotline", args: "--from YYYY-MM-DD --to YYYY-MM-DD [--format json|table]",
-			en: "Hotline figures of the orders received from --from to --to (both dates included, Asia/Shanghai), " +
+		sub: []*command{periodStatsCmd("hotline",
+			"Hotline figures of the orders received from --from to --to (both dates included, Asia/Shanghai), "+
 				"with the same period one year earlier and the growth rates.",
-			zh: "热线工单统计：受理日期在 --from 至 --to 之间（含两端，按北京时间）的工单各项指标，以及上年同期数和同比增长率。",
-			flags: func(e *env, fs *flag.FlagSet) {
-				e.dbFlag(fs)
-				fs.StringVar(&from, "from", "", "first date of receipt, YYYY-MM-DD / 开始日期")
-				fs.StringVar(&to, "to", "", "last date of receipt, included, YYYY-MM-DD / 结束日期（含当天）")
-				fs.StringVar(&format, "format", "table", "json or table / 输出格式：json 或 table（表格）")
-			},
-			run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-				if len(args) > 0 || from == "" || to == "" {
-					return usagef("--from and --to are required / 必须提供 --from 和 --to")
-				}
-				if format != "json" && format != "table" {
-					return usagef("--format must be json or table / --format 应为 json 或 table")
-				}
-				p, err := stats.DatePeriod(from, to)
+			"热线工单统计：受理日期在 --from 至 --to 之间（含两端，按北京时间）的工单各项指标，以及上年同期数和同比增长率。",
+			func(ctx context.Context, e *env, s *services, p stats.Period, asJSON bool) error {
+				h, err := statsService(s).Hotline(ctx, p)
 				if err != nil {
-					if ae, ok := err.(*app.Error); ok {
-						return ae.WithDetail("--from %q --to %q: dates are YYYY-MM-DD and --to may not be before --from", from, to)
-					}
 					return err
 				}
-				return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
-					h, err := statsService(s).Hotline(ctx, p)
-					if err != nil {
-						return err
-					}
-					if format == "json" {
-						return json.NewEncoder(e.stdout).Encode(h.Report())
-					}
-					writeHotline(e.stdout, &h)
-					return nil
-				})
-			},
-		}, catalogStatsCmd(), caseStatsCmd(), deviceStatsCmd(), evaluationStatsCmd()},
+				if asJSON {
+					return json.NewEncoder(e.stdout).Encode(h.Report())
+				}
+				writeHotline(e.stdout, &h)
+				return nil
+			}), catalogStatsCmd(), caseStatsCmd(), deviceStatsCmd(), evaluationStatsCmd()},
+	}
+}
+
+// periodStatsCmd is a `stats` subcommand over the whole dates --from … --to (both
+// included, Asia/Shanghai) with --format json|table; run gets the period and
+// whether JSON was asked for.
+func periodStatsCmd(name, en, zh string, run func(ctx context.Context, e *env, s *services, p stats.Period, asJSON bool) error) *command {
+	var from, to, format string
+	return &command{
+		name: name, args: "--from YYYY-MM-DD --to YYYY-MM-DD [--format json|table]", en: en, zh: zh,
+		flags: func(e *env, fs *flag.FlagSet) {
+			e.dbFlag(fs)
+			fs.StringVar(&from, "from", "", "first date, YYYY-MM-DD / 开始日期")
+			fs.StringVar(&to, "to", "", "last date, included, YYYY-MM-DD / 结束日期（含当天）")
+			formatFlag(fs, &format)
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+			p, err := periodArgs(args, from, to, format)
+			if err != nil {
+				return err
+			}
+			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+				return run(ctx, e, s, p, format == "json")
+			})
+		},
 	}
 }
 
