@@ -17,8 +17,11 @@ const (
 	CodeScoreOverWeight       = "score_over_weight"
 	CodeTargetClaimFalse      = "target_claim_false"
 	CodeTotalMismatch         = "total_mismatch"
-	relationDisplayMinDecimal = 2
 )
+
+// relationDisplayMinDecimal is the fewest decimals an expected value of a relation_false on a
+// rate or growth is shown with.
+const relationDisplayMinDecimal = 2
 
 // Finding is one contradiction. Stated and Expected are JSON values: numbers written
 // with their decimals, booleans for a target's achieved claim, or null when there is none.
@@ -96,7 +99,20 @@ func statedPercent(f Figure, exact *big.Rat, mismatch, what, how string) []Findi
 	if holds(exact, f.Relation, f.Stated.Rat) {
 		return nil
 	}
-	exp := Round(exact, max(d, relationDisplayMinDecimal))
+	exp := relationExpected(exact, f.Relation, f.Stated.Rat, d)
 	return []Finding{{CodeRelationFalse, f.Name, jnum(f.Stated), jnum(exp),
 		fmt.Sprintf("%s：报告称%s%s%s%%，但 %s 实为 %s%%", f.Name, what, relationZh[f.Relation], f.Stated, how, exp)}}
+}
+
+// relationExpected writes the exact value with the stated decimals (at least two), adding
+// decimals while the rounded figure would still seem to satisfy the relation or to equal the
+// stated value when it does not (99.996 against ">= 100" is shown as 99.996, not 100.00).
+func relationExpected(exact *big.Rat, rel string, stated *big.Rat, d int) Num {
+	d = max(d, relationDisplayMinDecimal)
+	exp := Round(exact, d)
+	for d < 12 && (holds(exp.Rat, rel, stated) || (exp.Rat.Cmp(stated) == 0 && exact.Cmp(stated) != 0)) {
+		d++
+		exp = Round(exact, d)
+	}
+	return exp
 }

@@ -129,3 +129,34 @@ func TestCheck_EmptyIsNotNil(t *testing.T) {
 		t.Fatalf("Check = %#v, want empty non-nil list", got)
 	}
 }
+
+func TestCheck_Forms(t *testing.T) {
+	cases := []struct{ name, yaml, want string }{
+		{"percent sign", `{name: r, kind: growth, current: 3432300.00, previous: 2744510.00, stated: "25.06%"}`, ""},
+		{"scalar quantities", `{name: c, kind: compare, left: 18.5万元, right: 185000元}`, ""},
+		{"scalar slip", `{name: c, kind: compare, left: 4.4元, right: "4.4 万元"}`, "unit_mismatch"},
+		{"bare numbers", `{name: c, kind: compare, left: 3, right: 3}`, ""},
+		{"bare vs unit", `{name: c, kind: compare, left: 3, right: 3元}`, "unit_mismatch"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := checkYAML(t, "figures:\n  - "+c.yaml+"\n"); codes(got) != c.want {
+				t.Fatalf("codes = %q, want %q (%+v)", codes(got), c.want, got)
+			}
+		})
+	}
+}
+
+func TestCheck_RelationExpected(t *testing.T) {
+	cases := []struct{ yaml, want string }{
+		{`{name: r, kind: rate, numerator: 10, denominator: 10, stated: 100, relation: ">"}`, "100.00"},
+		{`{name: r, kind: rate, numerator: 99996, denominator: 100000, stated: 100, relation: ">="}`, "99.996"},
+		{`{name: r, kind: rate, numerator: 1, denominator: 3, stated: 33.3333, relation: "<"}`, "33.33333"},
+	}
+	for _, c := range cases {
+		got := checkYAML(t, "figures:\n  - "+c.yaml+"\n")
+		if len(got) != 1 || got[0].Code != CodeRelationFalse || fmt.Sprint(got[0].Expected) != c.want {
+			t.Errorf("%s: got %+v, want relation_false expected %s", c.yaml, got, c.want)
+		}
+	}
+}

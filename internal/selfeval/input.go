@@ -87,6 +87,29 @@ type Target struct {
 	Line       int    `yaml:"-"`
 }
 
+type quantityYAML Quantity
+
+// UnmarshalYAML reads {value: 18.5, unit: 万元}, or a scalar "18.5万元" / 18.5 (no unit).
+func (q *Quantity) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		t := strings.TrimSpace(n.Value)
+		i := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("+-.0123456789eE_", r) })
+		if i < 0 {
+			i = len(t)
+		}
+		v, err := ParseNum(t[:i])
+		if err != nil {
+			return lineErr(n.Line, "应为数值加单位（如 18.5万元），实为 %q", n.Value)
+		}
+		*q = Quantity{Value: v, Unit: strings.TrimSpace(t[i:])}
+		return nil
+	}
+	if err := strictKeys(n, reflect.TypeOf(quantityYAML{})); err != nil {
+		return err
+	}
+	return n.Decode((*quantityYAML)(q))
+}
+
 type figureYAML Figure
 type indicatorYAML Indicator
 type targetYAML Target

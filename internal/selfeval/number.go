@@ -16,10 +16,11 @@ type Num struct {
 	Text     string
 }
 
-// ParseNum reads a plain decimal such as "-12", "3432300.00" or "1e3" (exponent form has
-// the decimals of its exact value).
+// ParseNum reads a plain decimal such as "-12", "3432300.00", "25.06%" or "1e3" (a trailing
+// percent sign is dropped; exponent form has the decimals of its exact value).
 func ParseNum(s string) (Num, error) {
 	t := strings.TrimSpace(strings.ReplaceAll(s, "_", ""))
+	t = strings.TrimSpace(strings.TrimSuffix(t, "%")) // "25.06%" is read as 25.06
 	r, ok := new(big.Rat).SetString(t)
 	if !ok || t == "" || strings.ContainsAny(t, "/xXoObB") {
 		return Num{}, fmt.Errorf("不是数字：%q", s)
