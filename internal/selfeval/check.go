@@ -8,15 +8,15 @@ import (
 
 // Finding codes of SPEC §10.
 const (
-	CodeRateMismatch          = "rate_mismatch"
-	CodeGrowthMismatch        = "growth_mismatch"
-	CodeSumMismatch           = "sum_mismatch"
-	CodeRelationFalse         = "relation_false"
-	CodeUnitMismatch          = "unit_mismatch"
-	CodeFullScoreWithFinding  = "full_score_with_finding"
-	CodeScoreOverWeight       = "score_over_weight"
-	CodeTargetClaimFalse      = "target_claim_false"
-	CodeTotalMismatch         = "total_mismatch"
+	CodeRateMismatch         = "rate_mismatch"
+	CodeGrowthMismatch       = "growth_mismatch"
+	CodeSumMismatch          = "sum_mismatch"
+	CodeRelationFalse        = "relation_false"
+	CodeUnitMismatch         = "unit_mismatch"
+	CodeFullScoreWithFinding = "full_score_with_finding"
+	CodeScoreOverWeight      = "score_over_weight"
+	CodeTargetClaimFalse     = "target_claim_false"
+	CodeTotalMismatch        = "total_mismatch"
 )
 
 // relationDisplayMinDecimal is the fewest decimals an expected value of a relation_false on a
