@@ -125,3 +125,25 @@ func TestSelfevalScore_JSON(t *testing.T) {
 		}
 	})
 }
+
+// TestSelfeval_Seed runs both commands over the seed report's figures (see the fixture's comment).
+func TestSelfeval_Seed(t *testing.T) {
+	seed := filepath.Join("..", "selfeval", "testdata", "seed2022.yaml")
+	code, out, errs := run(t, nil, "selfeval", "check", "--input", seed, "--format", "json")
+	var fs []struct{ Code, Figure string }
+	if code != 0 || json.Unmarshal([]byte(out), &fs) != nil {
+		t.Fatalf("check: code %d out %q err %q", code, out, errs)
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Code)
+	}
+	want := "rate_mismatch rate_mismatch relation_false relation_false unit_mismatch full_score_with_finding target_claim_false"
+	if strings.Join(got, " ") != want {
+		t.Fatalf("codes %v, want %s", got, want)
+	}
+	code, out, _ = run(t, nil, "selfeval", "score", "--input", seed, "--format", "json")
+	if code != 0 || !strings.Contains(out, `"total":100.00,"grade":"优"`) {
+		t.Fatalf("score: code %d out %s", code, out)
+	}
+}

@@ -55,6 +55,7 @@ type Figure struct {
 	Right       *Quantity `yaml:"right"`
 	Unit        string    `yaml:"unit"`
 	Note        string    `yaml:"note"`
+	Source      string    `yaml:"source"`
 	Line        int       `yaml:"-"`
 }
 
@@ -71,6 +72,11 @@ type Indicator struct {
 	Weight   Num      `yaml:"weight"`
 	Score    Num      `yaml:"score"`
 	Findings []string `yaml:"findings"`
+	Level1   string   `yaml:"level1"` // 一级指标 (informative)
+	Level2   string   `yaml:"level2"` // 二级指标
+	Level3   string   `yaml:"level3"` // 三级指标
+	Target   string   `yaml:"target"` // 年度指标值, as written
+	Actual   string   `yaml:"actual"` // 实际完成值, as written
 	Evidence string   `yaml:"evidence"`
 	Reason   string   `yaml:"reason"`
 	Line     int      `yaml:"-"`
@@ -84,6 +90,7 @@ type Target struct {
 	Actual     Num    `yaml:"actual"`
 	Achieved   *bool  `yaml:"achieved"`
 	Unit       string `yaml:"unit"`
+	Source     string `yaml:"source"`
 	Line       int    `yaml:"-"`
 }
 
