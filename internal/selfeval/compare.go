@@ -48,9 +48,9 @@ func checkCompare(f Figure) []Finding {
 	if holds(l.Value.Rat, f.Relation, right) {
 		return nil
 	}
-	d := max(l.Value.Decimals, r.Value.Decimals)
-	if f := minDecimals(right); f > d {
-		d = f
+	d := minDecimals(right) // the right side in the left's unit, as few decimals as exact
+	if l.Unit == r.Unit {
+		d = r.Value.Decimals
 	}
 	exp := NumOf(right, d)
 	if l.Unit != r.Unit && holds(l.Value.Rat, f.Relation, r.Value.Rat) {

@@ -23,7 +23,7 @@ func TestCheck_Seed(t *testing.T) {
 		"rate_mismatch 依申请事项可网办率 100 98",
 		"relation_false 在编人员比率 100 100.00",
 		"relation_false 日常公用经费决算大于调整预算 18.63 18.63",
-		"unit_mismatch 三公经费决算等于预算 4.4 44000.0",
+		"unit_mismatch 三公经费决算等于预算 4.4 44000",
 		"full_score_with_finding 2.3.1 资产配置合规性 2 <nil>",
 		"target_claim_false 实体大厅进驻率 true false",
 	}
