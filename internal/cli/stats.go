@@ -32,7 +32,8 @@ func statsCmd() *command {
 				}
 				writeHotline(e.stdout, &h)
 				return nil
-			}), catalogStatsCmd(), caseStatsCmd(), deviceStatsCmd(), evaluationStatsCmd()},
+			}), catalogStatsCmd(), caseStatsCmd(), deviceStatsCmd(), evaluationStatsCmd(),
+			projectStatsCmd(), policyStatsCmd()},
 	}
 }
 

@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/project"
+)
+
+// Projects stores construction projects, their stages and ledgers (SPEC §6.1).
+type Projects struct{ DB *DB }
+
+func timeOf(t sql.NullTime) time.Time {
+	if !t.Valid {
+		return time.Time{}
+	}
+	return t.Time.In(app.Shanghai)
+}
+
+// CreateProject validates and stores a new project with its stages; it returns the id.
+func (s *Projects) CreateProject(ctx context.Context, p *project.Project) (int64, error) {
+	if err := p.Validate(); err != nil {
+		return 0, err
+	}
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO projects (code, name, enterprise, contact, phone, agent, form, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, p.Code, p.Name, p.Enterprise, p.Contact, p.Phone, p.Agent,
+			p.Form, utc(p.CreatedAt)).Scan(&p.ID); err != nil {
+			return dbErr(err, "insert project")
+		}
+		for i := range p.Stages {
+			st := &p.Stages[i]
+			items, _ := json.Marshal(st.Items)
+			if items == nil || string(items) == "null" {
+				items = []byte("[]")
+			}
+			if err := tx.QueryRowContext(ctx, `INSERT INTO project_stages (project_id, seq, name, limit_days, items, started_at,
+				finished_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, p.ID, st.Seq, st.Name, st.LimitDays, string(items),
+				nullTime(st.Started), nullTime(st.Finished)).Scan(&st.ID); err != nil {
+				return dbErr(err, "insert project stage")
+			}
+			st.ProjectID = p.ID
+		}
+		return nil
+	})
+	return p.ID, err
+}
+
+const projectCols = `id, code, name, enterprise, contact, phone, agent, form, created_at`
+
+func scanProject(r rowScanner) (project.Project, error) {
+	var p project.Project
+	err := r.Scan(&p.ID, &p.Code, &p.Name, &p.Enterprise, &p.Contact, &p.Phone, &p.Agent, &p.Form, &p.CreatedAt)
+	p.CreatedAt = p.CreatedAt.In(app.Shanghai)
+	return p, err
+}
+
+func scanStage(r rowScanner) (project.Stage, error) {
+	var st project.Stage
+	var items string
+	var started, finished sql.NullTime
+	if err := r.Scan(&st.ID, &st.ProjectID, &st.Seq, &st.Name, &st.LimitDays, &items, &started, &finished); err != nil {
+		return st, err
+	}
+	st.Started, st.Finished = timeOf(started), timeOf(finished)
+	return st, json.Unmarshal([]byte(items), &st.Items)
+}
+
+const stageCols = `id, project_id, seq, name, limit_days, items, started_at, finished_at`
+
+// Projects returns every project with its stages, by code.
+func (s *Projects) Projects(ctx context.Context) ([]project.Project, error) {
+	ps, err := queryAll(ctx, s.DB, "list projects", scanProject, `SELECT `+projectCols+` FROM projects ORDER BY code`)
+	if err != nil {
+		return nil, err
+	}
+	sts, err := queryAll(ctx, s.DB, "list project stages", scanStage,
+		`SELECT `+stageCols+` FROM project_stages ORDER BY project_id, seq`)
+	if err != nil {
+		return nil, err
+	}
+	idx := map[int64]int{}
+	for i, p := range ps {
+		idx[p.ID] = i
+	}
+	for _, st := range sts {
+		if i, ok := idx[st.ProjectID]; ok {
+			ps[i].Stages = append(ps[i].Stages, st)
+		}
+	}
+	return ps, nil
+}
+
+// Project returns one project by code with its stages.
+func (s *Projects) Project(ctx context.Context, code string) (project.Project, error) {
+	p, err := scanProject(s.DB.QueryRowContext(ctx, `SELECT `+projectCols+` FROM projects WHERE code = $1`, code))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, app.NotFound("项目 %s 不存在", code)
+	} else if err != nil {
+		return p, dbErr(err, "find project")
+	}
+	p.Stages, err = queryAll(ctx, s.DB, "project stages", scanStage,
+		`SELECT `+stageCols+` FROM project_stages WHERE project_id = $1 ORDER BY seq`, p.ID)
+	return p, err
+}
+
+// Pass finishes the project's current stage at `at` and starts the next one at
+// the same instant (a stage not yet started is started first); the hand-over is
+// written to the ledger by actor.
+func (s *Projects) Pass(ctx context.Context, code, actor string, at time.Time) error {
+	p, err := s.Project(ctx, code)
+	if err != nil {
+		return err
+	}
+	i := p.Current()
+	if i < 0 {
+		return app.Invalid("项目 %s 的全部阶段均已办结", code)
+	}
+	cur := p.Stages[i]
+	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE project_stages SET started_at = COALESCE(started_at, $1), finished_at = $1
+			WHERE id = $2`, utc(at), cur.ID); err != nil {
+			return dbErr(err, "finish stage")
+		}
+		note := "“" + cur.Name + "”阶段办结"
+		if i+1 < len(p.Stages) {
+			if _, err := tx.ExecContext(ctx, `UPDATE project_stages SET started_at = $1 WHERE id = $2`, utc(at),
+				p.Stages[i+1].ID); err != nil {
+				return dbErr(err, "start stage")
+			}
+			note += "，转入“" + p.Stages[i+1].Name + "”阶段"
+		}
+		return addLedger(ctx, tx, project.LedgerEntry{ProjectID: p.ID, At: at, Kind: "交接", Actor: actor, Note: note})
+	})
+}
+
+// Start starts the project's first stage at `at` if it has not started.
+func (s *Projects) Start(ctx context.Context, code string, at time.Time) error {
+	p, err := s.Project(ctx, code)
+	if err != nil {
+		return err
+	}
+	_, err = s.DB.ExecContext(ctx, `UPDATE project_stages SET started_at = $1 WHERE id = $2 AND started_at IS NULL`,
+		utc(at), p.Stages[0].ID)
+	return dbErr(err, "start project")
+}
+
+func addLedger(ctx context.Context, q interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, e project.LedgerEntry) error {
+	_, err := q.ExecContext(ctx, `INSERT INTO project_ledger (project_id, at, kind, actor, note) VALUES ($1, $2, $3, $4, $5)`,
+		e.ProjectID, utc(e.At), e.Kind, e.Actor, e.Note)
+	return dbErr(err, "insert ledger entry")
+}
+
+// AddLedger appends a ledger entry (a contact, a hand-over).
+func (s *Projects) AddLedger(ctx context.Context, e project.LedgerEntry) error {
+	if e.Note == "" {
+		return app.Invalid("台账内容不能为空")
+	}
+	return addLedger(ctx, s.DB, e)
+}
+
+// Ledger returns a project's ledger in time order.
+func (s *Projects) Ledger(ctx context.Context, projectID int64) ([]project.LedgerEntry, error) {
+	return queryAll(ctx, s.DB, "project ledger", func(r rowScanner) (project.LedgerEntry, error) {
+		var e project.LedgerEntry
+		err := r.Scan(&e.ID, &e.ProjectID, &e.At, &e.Kind, &e.Actor, &e.Note)
+		e.At = e.At.In(app.Shanghai)
+		return e, err
+	}, `SELECT id, project_id, at, kind, actor, note FROM project_ledger WHERE project_id = $1 ORDER BY at, id`, projectID)
+}
