@@ -50,6 +50,9 @@ func importers() map[string]importer {
 
 		// 好差评 (SPEC §7)
 		"evaluations": {spec: evaluation.Spec, run: importEvaluations},
+
+		// knowledge base (SPEC §5)
+		"articles": articlesImporter(),
 	}
 }
 

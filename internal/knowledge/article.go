@@ -1,0 +1,76 @@
+package knowledge
+
+import (
+	"context"
+	"time"
+
+	"govdesk/internal/app"
+)
+
+// Article states.
+const (
+	StatusDraft     = "draft"
+	StatusPublished = "published"
+	StatusRetired   = "retired"
+)
+
+// Article is one question with its answer.
+type Article struct {
+	ID         int64
+	Title      string // the question
+	Answer     string
+	UnitID     int64
+	UnitCode   string
+	UnitName   string
+	Category   string
+	Keywords   string
+	ValidUntil time.Time // zero: no end
+	Status     string
+	Version    int
+	UpdatedAt  time.Time
+}
+
+// Fields an article is indexed by, with their weights in ranking.
+const (
+	FieldTitle    = 0
+	FieldKeywords = 1
+	FieldAnswer   = 2
+)
+
+// FieldWeights weigh a term's frequency in each field.
+var FieldWeights = [3]float64{3, 2, 1}
+
+// Posting is one token of one indexed field of a published article.
+type Posting struct {
+	ArticleID int64
+	Token     string
+	Field     int
+	TF        int
+}
+
+// IndexStats describes the searchable articles: how many, and the average length of each field.
+type IndexStats struct {
+	Articles int
+	AvgLen   [3]float64
+}
+
+// Store keeps articles and their index.
+type Store interface {
+	// UnitIDs maps unit codes and names to unit ids.
+	UnitIDs(ctx context.Context) (map[string]int64, error)
+	// SaveArticles creates articles or, for a title already present, updates
+	// them (a new version), with their tokens, in one transaction.
+	SaveArticles(ctx context.Context, list []Article, now time.Time) (created, updated int, err error)
+	// Postings returns the postings of the tokens among published articles
+	// valid at now, with the field lengths of the articles they name.
+	Postings(ctx context.Context, tokens []string, now time.Time) ([]Posting, map[int64][3]int, IndexStats, error)
+	// FindArticles returns the articles of ids.
+	FindArticles(ctx context.Context, ids []int64) ([]Article, error)
+}
+
+// Service is the knowledge base's use cases.
+type Service struct {
+	Store    Store
+	Clock    app.Clock
+	Synonyms [][]string // nil: DefaultSynonyms
+}

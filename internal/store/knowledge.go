@@ -1,0 +1,200 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"govdesk/internal/knowledge"
+	"govdesk/internal/zhtext"
+)
+
+// Knowledge stores the knowledge base and its inverted index (kb_tokens).
+type Knowledge struct{ DB *DB }
+
+var _ knowledge.Store = (*Knowledge)(nil)
+
+// UnitIDs maps unit codes and names to ids.
+func (s *Knowledge) UnitIDs(ctx context.Context) (map[string]int64, error) {
+	type row struct {
+		id         int64
+		code, name string
+	}
+	rows, err := queryAll(ctx, s.DB, "kb unit ids", func(r rowScanner) (row, error) {
+		var x row
+		return x, r.Scan(&x.id, &x.code, &x.name)
+	}, `SELECT id, code, name FROM units WHERE active`)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]int64{}
+	for _, r := range rows {
+		m[r.name] = r.id
+	}
+	for _, r := range rows {
+		m[r.code] = r.id
+	}
+	return m, nil
+}
+
+// SaveArticles creates or updates (by title) articles with a version row and their tokens, in one transaction.
+func (s *Knowledge) SaveArticles(ctx context.Context, list []knowledge.Article, now time.Time) (created, updated int, err error) {
+	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		created, updated = 0, 0
+		for _, a := range list {
+			isNew, err := saveArticle(ctx, tx, a, now)
+			if err != nil {
+				return err
+			}
+			if isNew {
+				created++
+			} else {
+				updated++
+			}
+		}
+		return nil
+	})
+	return created, updated, err
+}
+
+func saveArticle(ctx context.Context, tx *sql.Tx, a knowledge.Article, now time.Time) (bool, error) {
+	fields := [3]string{a.Title, a.Keywords, a.Answer}
+	var counts [3]map[string]int
+	var lens [3]int
+	for i, f := range fields {
+		counts[i], lens[i] = zhtext.Counts(f)
+	}
+	var id int64
+	version := 1
+	err := tx.QueryRowContext(ctx, `SELECT id, version FROM kb_articles WHERE title = $1`, a.Title).Scan(&id, &version)
+	isNew := err == sql.ErrNoRows
+	switch {
+	case isNew:
+		err = tx.QueryRowContext(ctx, `INSERT INTO kb_articles (title, answer, unit_id, category, keywords, valid_until, status,
+			version, len_title, len_kw, len_answer, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $11) RETURNING id`,
+			a.Title, a.Answer, nullInt(a.UnitID), a.Category, a.Keywords, nullTime(a.ValidUntil), a.Status,
+			lens[0], lens[1], lens[2], utc(now)).Scan(&id)
+		if err != nil {
+			return false, dbErr(err, "insert kb article")
+		}
+	case err != nil:
+		return false, dbErr(err, "find kb article")
+	default:
+		version++
+		if _, err := tx.ExecContext(ctx, `UPDATE kb_articles SET answer = $2, unit_id = $3, category = $4, keywords = $5,
+			valid_until = $6, status = $7, version = $8, len_title = $9, len_kw = $10, len_answer = $11, updated_at = $12 WHERE id = $1`,
+			id, a.Answer, nullInt(a.UnitID), a.Category, a.Keywords, nullTime(a.ValidUntil), a.Status, version,
+			lens[0], lens[1], lens[2], utc(now)); err != nil {
+			return false, dbErr(err, "update kb article")
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM kb_tokens WHERE article_id = $1`, id); err != nil {
+			return false, dbErr(err, "delete kb tokens")
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO kb_versions (article_id, version, title, answer, unit_id, category, keywords, status, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, id, version, a.Title, a.Answer, nullInt(a.UnitID), a.Category, a.Keywords,
+		a.Status, utc(now)); err != nil {
+		return false, dbErr(err, "insert kb version")
+	}
+	return isNew, insertTokens(ctx, tx, id, counts)
+}
+
+// insertTokens writes the postings of one article, several rows a statement.
+func insertTokens(ctx context.Context, tx *sql.Tx, id int64, counts [3]map[string]int) error {
+	var args []any
+	var vals []string
+	flush := func() error {
+		if len(vals) == 0 {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO kb_tokens (token, article_id, field, tf) VALUES `+strings.Join(vals, ","), args...)
+		args, vals = args[:0], vals[:0]
+		return dbErr(err, "insert kb tokens")
+	}
+	for field, m := range counts {
+		toks := make([]string, 0, len(m))
+		for t := range m {
+			toks = append(toks, t)
+		}
+		sort.Strings(toks)
+		for _, t := range toks {
+			n := len(args)
+			vals = append(vals, fmt.Sprintf("($%d, $%d, $%d, $%d)", n+1, n+2, n+3, n+4))
+			args = append(args, t, id, field, m[t])
+			if len(vals) == 500 {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return flush()
+}
+
+const kbSearchable = `a.status = 'published' AND (a.valid_until IS NULL OR a.valid_until > $1)`
+
+// Postings returns the postings of tokens among the searchable articles, their field lengths and the index statistics.
+func (s *Knowledge) Postings(ctx context.Context, tokens []string, now time.Time) ([]knowledge.Posting, map[int64][3]int, knowledge.IndexStats, error) {
+	var st knowledge.IndexStats
+	var sums [3]int64
+	if err := s.DB.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(len_title), 0), COALESCE(sum(len_kw), 0),
+		COALESCE(sum(len_answer), 0) FROM kb_articles a WHERE `+kbSearchable, utc(now)).Scan(&st.Articles, &sums[0], &sums[1], &sums[2]); err != nil {
+		return nil, nil, st, dbErr(err, "kb index stats")
+	}
+	for i := range sums {
+		if st.Articles > 0 {
+			st.AvgLen[i] = float64(sums[i]) / float64(st.Articles)
+		}
+	}
+	if len(tokens) == 0 {
+		return nil, map[int64][3]int{}, st, nil
+	}
+	args := []any{utc(now)}
+	ph := make([]string, len(tokens))
+	for i, t := range tokens {
+		args = append(args, t)
+		ph[i] = fmt.Sprintf("$%d", i+2)
+	}
+	lens := map[int64][3]int{}
+	posts, err := queryAll(ctx, s.DB, "kb postings", func(r rowScanner) (knowledge.Posting, error) {
+		var p knowledge.Posting
+		var l [3]int
+		err := r.Scan(&p.ArticleID, &p.Token, &p.Field, &p.TF, &l[0], &l[1], &l[2])
+		lens[p.ArticleID] = l
+		return p, err
+	}, `SELECT t.article_id, t.token, t.field, t.tf, a.len_title, a.len_kw, a.len_answer
+		FROM kb_tokens t JOIN kb_articles a ON a.id = t.article_id
+		WHERE t.token IN (`+strings.Join(ph, ", ")+`) AND `+kbSearchable+` ORDER BY t.article_id, t.token, t.field`, args...)
+	return posts, lens, st, err
+}
+
+// FindArticles returns the articles of ids with their unit, in id order.
+func (s *Knowledge) FindArticles(ctx context.Context, ids []int64) ([]knowledge.Article, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	ph := make([]string, len(ids))
+	for i, id := range ids {
+		args[i] = id
+		ph[i] = fmt.Sprintf("$%d", i+1)
+	}
+	return queryAll(ctx, s.DB, "find kb articles", scanArticle, `SELECT a.id, a.title, a.answer, COALESCE(a.unit_id, 0),
+		COALESCE(u.code, ''), COALESCE(u.name, ''), a.category, a.keywords, a.valid_until, a.status, a.version, a.updated_at
+		FROM kb_articles a LEFT JOIN units u ON u.id = a.unit_id WHERE a.id IN (`+strings.Join(ph, ", ")+`) ORDER BY a.id`, args...)
+}
+
+func scanArticle(r rowScanner) (knowledge.Article, error) {
+	var a knowledge.Article
+	var until sql.NullTime
+	err := r.Scan(&a.ID, &a.Title, &a.Answer, &a.UnitID, &a.UnitCode, &a.UnitName, &a.Category, &a.Keywords, &until,
+		&a.Status, &a.Version, &a.UpdatedAt)
+	if until.Valid {
+		a.ValidUntil = until.Time
+	}
+	return a, err
+}
