@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/project"
+	"govdesk/internal/store"
+	"govdesk/internal/store/storetest"
+)
+
+func sh(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, app.Shanghai)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// projectFixture stores the hand-computed fixture of docs/projects.md.
+func projectFixture(t *testing.T, dsn string) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ps := &store.Projects{DB: db}
+	for _, p := range []project.Project{
+		{Code: "P1", Name: "标准厂房", Enterprise: "甲公司", CreatedAt: sh("2026-09-01 09:00"), Stages: []project.Stage{
+			{Name: "立项用地规划许可", LimitDays: 3, Started: sh("2026-09-30 10:00"), Finished: sh("2026-10-10 16:00")},
+			{Name: "工程建设许可", LimitDays: 5, Started: sh("2026-10-10 16:00"), Finished: sh("2026-10-20 09:00")},
+			{Name: "施工许可", LimitDays: 10, Started: sh("2026-10-20 09:00")}, {Name: "竣工验收", LimitDays: 20}}},
+		{Code: "P2", Name: "仓库", Enterprise: "乙公司", CreatedAt: sh("2026-08-01 09:00"), Stages: []project.Stage{
+			{Name: "竣工验收", LimitDays: 10, Started: sh("2026-08-03 09:00"), Finished: sh("2026-08-20 09:00")}}},
+		{Code: "P3", Name: "办公楼", Enterprise: "丙公司", CreatedAt: sh("2026-11-05 09:00")},
+		{Code: "P4", Name: "车间扩建", Enterprise: "丁公司", CreatedAt: sh("2026-10-15 09:00"), Stages: []project.Stage{
+			{Name: "施工许可", LimitDays: 2, Started: sh("2026-10-15 09:00"), Finished: sh("2026-10-16 17:00")}}},
+	} {
+		if _, err := ps.CreateProject(ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pol := &store.SupportPolicies{DB: db}
+	mats := []string{"营业执照", "申请表"}
+	if _, _, err := pol.UpsertPolicies(ctx, []project.Policy{
+		{Code: "ZC01", Name: "工业企业技改补助", Department: "工信局", Materials: mats, CreatedAt: sh("2026-09-01 09:00")},
+		{Code: "ZC02", Name: "稳岗补贴", Department: "人社局", CreatedAt: sh("2026-10-20 09:00")},
+		{Code: "ZC03", Name: "首贷贴息", Department: "金融办", CreatedAt: sh("2026-11-02 09:00")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []struct {
+		no, policy, submitted, decided string
+		approve                        bool
+		paidFen                        int64
+		paid                           string
+	}{
+		{"A1", "ZC01", "2026-09-28 09:00", "2026-09-30 09:00", true, 100000, "2026-10-09 10:00"},
+		{"A2", "ZC01", "2026-10-08 09:00", "2026-10-12 10:00", true, 1234567, "2026-10-13 10:00"},
+		{"A3", "ZC01", "2026-10-09 14:00", "2026-10-10 09:00", false, 0, ""},
+		{"A4", "ZC02", "2026-10-21 09:00", "", false, 0, ""},
+		{"A5", "ZC02", "2026-10-30 09:00", "2026-11-02 09:00", true, 50000, "2026-11-03 09:00"},
+	} {
+		app := project.Application{No: a.no, PolicyCode: a.policy, Applicant: "申请人" + a.no, Materials: mats,
+			AmountFen: a.paidFen, SubmittedAt: sh(a.submitted)}
+		if err := pol.Submit(ctx, &app); err != nil {
+			t.Fatal(err)
+		}
+		if a.decided != "" {
+			if err := pol.Decide(ctx, a.no, a.approve, "材料不符合申报条件", sh(a.decided)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if a.paid != "" {
+			if err := pol.Pay(ctx, a.no, a.paidFen, sh(a.paid)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func TestStatsProjectsAndPolicies(t *testing.T) {
+	storetest.RunDSN(t, func(t *testing.T, dsn string) {
+		projectFixture(t, dsn)
+		env := map[string]string{"GOVDESK_DB": dsn}
+		for _, c := range []struct{ cmd, want string }{
+			{"projects", `{"projects":2,"stages_finished":3,"stages_on_time":2,"on_time_rate":66.67,"avg_stage_workdays":3.67}`},
+			{"policies", `{"policies":2,"applications":4,"approved":2,"rejected":1,"amount_paid":13345.67,"avg_workdays":1.67}`},
+		} {
+			code, out, errs := run(t, env, "stats", c.cmd, "--from", "2026-10-01", "--to", "2026-10-31", "--format", "json")
+			if code != 0 || out != c.want+"\n" {
+				t.Errorf("stats %s: %d %q %q\nwant %s", c.cmd, code, out, errs, c.want)
+			}
+		}
+		// P1 and P3 still have stages to finish.
+		code, out, _ := run(t, env, "stats", "projects", "--from", "2027-01-01", "--to", "2027-01-31", "--format", "json")
+		if want := `{"projects":2,"stages_finished":0,"stages_on_time":0,"on_time_rate":null,"avg_stage_workdays":null}` + "\n"; code != 0 || out != want {
+			t.Errorf("empty period: %d %q", code, out)
+		}
+	})
+}
