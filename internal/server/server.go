@@ -14,6 +14,7 @@ import (
 	"govdesk/internal/catalog"
 	"govdesk/internal/evaluation"
 	"govdesk/internal/httpx"
+	"govdesk/internal/knowledge"
 	"govdesk/internal/open311"
 	"govdesk/internal/stats"
 	"govdesk/internal/web"
@@ -37,6 +38,8 @@ type Deps struct {
 	Evaluations *evaluation.Service
 	// Open311Admin backs the admin's page of Open311 services; nil turns it off.
 	Open311Admin web.Open311Services
+	// Knowledge backs the knowledge-base API; nil turns it off.
+	Knowledge *knowledge.Service
 	// Ping checks the database for /healthz.
 	Ping func(ctx context.Context) error
 }
@@ -66,6 +69,9 @@ func New(d Deps) (http.Handler, error) {
 		d.Open311.Routes(mux)
 	}
 	(&api.API{Accounts: d.Accounts, Orders: d.Orders, Stats: d.Stats, Assets: d.Assets}).Routes(mux)
+	if d.Knowledge != nil {
+		(&api.Knowledge{Knowledge: d.Knowledge}).Routes(mux)
+	}
 	if d.Catalog != nil && d.Evaluations != nil {
 		(&api.Catalog{Catalog: d.Catalog, Evaluations: d.Evaluations}).Routes(mux)
 	}

@@ -1,0 +1,47 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/httpx"
+	"govdesk/internal/knowledge"
+)
+
+// Knowledge is the knowledge-base API of SPEC §5.
+type Knowledge struct {
+	Knowledge *knowledge.Service
+}
+
+// Routes registers the knowledge-base endpoints.
+func (k *Knowledge) Routes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /api/v1/kb/search", k.search)
+}
+
+type kbSearchJSON struct {
+	Results []knowledge.Hit `json:"results"`
+	TookMS  int64           `json:"took_ms"`
+}
+
+// search answers GET /api/v1/kb/search?q=…&limit= as `govdesk kb search --format json` prints it.
+func (k *Knowledge) search(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	q := r.URL.Query()
+	limit := 0
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			httpx.WriteError(w, r, app.Invalid("limit 应为 1 到 100 之间的整数"))
+			return
+		}
+		limit = n
+	}
+	hits, err := k.Knowledge.Search(r.Context(), q.Get("q"), limit)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, kbSearchJSON{Results: hits, TookMS: time.Since(start).Milliseconds()})
+}

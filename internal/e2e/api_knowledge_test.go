@@ -1,0 +1,48 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"govdesk/internal/knowledge"
+	"govdesk/internal/store"
+	"govdesk/internal/store/storetest"
+)
+
+func TestAPI_KBSearch(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startServer(t, db)
+		kb := &store.Knowledge{DB: db}
+		arts := []knowledge.Article{
+			{Title: "如何办理营业执照？", Answer: "携带身份证到市场监管窗口办理营业执照。", Keywords: "营业执照", Status: knowledge.StatusPublished},
+			{Title: "草稿文章营业执照", Answer: "未审核。", Status: knowledge.StatusDraft},
+		}
+		if _, _, err := kb.SaveArticles(context.Background(), arts, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		tok := tokens(t, db, "operator")["operator"]
+		c := &http.Client{}
+		r := call(t, c, "GET", base+"/api/v1/kb/search?limit=5&q="+url.QueryEscape("执照"), tok, "", nil)
+		res, _ := r.Body["results"].([]any)
+		if r.Status != 200 || len(res) != 1 || r.Body["took_ms"] == nil {
+			t.Fatalf("search: %d %v", r.Status, r.Body)
+		}
+		hit := res[0].(map[string]any)
+		if hit["title"] != "如何办理营业执照？" || hit["id"] == nil || hit["score"] == nil || !strings.Contains(hit["snippet"].(string), "【执照】") {
+			t.Fatalf("hit: %v", hit)
+		}
+		if r := call(t, c, "GET", base+"/api/v1/kb/search?q=", tok, "", nil); r.Status != 400 {
+			t.Errorf("empty query: %d %v", r.Status, r.Body)
+		}
+		if r := call(t, c, "GET", base+"/api/v1/kb/search?limit=x&q=a", tok, "", nil); r.Status != 400 {
+			t.Errorf("bad limit: %d", r.Status)
+		}
+		if r := call(t, c, "GET", base+"/api/v1/kb/search?q=a", "", "", nil); r.Status != 401 {
+			t.Errorf("anonymous: %d", r.Status)
+		}
+	})
+}
