@@ -15,6 +15,7 @@ import (
 	"govdesk/internal/catalog"
 	"govdesk/internal/config"
 	"govdesk/internal/evaluation"
+	"govdesk/internal/project"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workorder"
 )
@@ -53,6 +54,9 @@ func importers() map[string]importer {
 
 		// knowledge base (SPEC §5)
 		"articles": articlesImporter(),
+
+		// support policies (SPEC §6.1)
+		"policies": {spec: project.PolicySpec, run: importPolicies},
 	}
 }
 

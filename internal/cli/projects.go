@@ -6,9 +6,29 @@ import (
 	"fmt"
 	"io"
 
+	"time"
+
+	"govdesk/internal/project"
+	"govdesk/internal/sheet"
 	"govdesk/internal/stats"
 	"govdesk/internal/store"
 )
+
+// importPolicies imports support policies (headers: project.PolicyHeaders) by 政策编码.
+func importPolicies(ctx context.Context, s *services, tab *sheet.Table, skip bool) (importResult, []sheet.RowError, error) {
+	pols, errs := project.ParsePolicies(tab)
+	var r importResult
+	if errs.Len() > 0 && !skip {
+		return r, errs.List, errs.Err()
+	}
+	now := time.Now()
+	for i := range pols {
+		pols[i].CreatedAt = now
+	}
+	created, updated, err := (&store.SupportPolicies{DB: s.db}).UpsertPolicies(ctx, pols)
+	r.Imported, r.Updated, r.Skipped = created, updated, errs.Rows()
+	return r, errs.List, err
+}
 
 func projectStatsCmd() *command {
 	return periodStatsCmd("projects",

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -102,6 +103,29 @@ func TestStatsProjectsAndPolicies(t *testing.T) {
 		code, out, _ := run(t, env, "stats", "projects", "--from", "2027-01-01", "--to", "2027-01-31", "--format", "json")
 		if want := `{"projects":2,"stages_finished":0,"stages_on_time":0,"on_time_rate":null,"avg_stage_workdays":null}` + "\n"; code != 0 || out != want {
 			t.Errorf("empty period: %d %q", code, out)
+		}
+	})
+}
+
+func TestImportPolicies(t *testing.T) {
+	storetest.RunDSN(t, func(t *testing.T, dsn string) {
+		env := map[string]string{"GOVDESK_DB": dsn}
+		head := "政策编码,政策名称,发布部门,申报条件,扶持金额,申报材料,办理渠道\n"
+		bad := writeCSV(t, "bad.csv", head+"ZC01,技改补助,工信局,规上工业企业,设备投资额的10%,营业执照、申请表,线上、线下\n"+
+			"ZC02,稳岗补贴,,,,,线上\n"+"ZC03,首贷贴息,金融办,,,,邮寄\n")
+		code, out, errs := run(t, env, "import", "policies", bad)
+		if code != 1 || out != "" || !strings.Contains(errs, "政策 ZC02 缺少发布部门") || !strings.Contains(errs, "办理渠道“邮寄”无效") {
+			t.Fatalf("bad policies: %d %q %q", code, out, errs)
+		}
+		good := writeCSV(t, "good.csv", head+"ZC01,技改补助,工信局,规上工业企业,设备投资额的10%,营业执照、申请表,线上、线下\n"+
+			"ZC02,稳岗补贴,人社局,,,,线下\n")
+		code, out, errs = run(t, env, "import", "policies", good)
+		if code != 0 || out != `{"imported":2,"skipped":0,"updated":0}`+"\n" {
+			t.Fatalf("import policies: %d %q %q", code, out, errs)
+		}
+		code, out, _ = run(t, env, "stats", "policies", "--from", "2026-01-01", "--to", "2099-12-31", "--format", "json")
+		if !strings.HasPrefix(out, `{"policies":2,"applications":0`) || code != 0 {
+			t.Errorf("stats after import: %d %q", code, out)
 		}
 	})
 }

@@ -1,0 +1,53 @@
+package project
+
+import (
+	"strconv"
+	"strings"
+
+	"govdesk/internal/app"
+	"govdesk/internal/sheet"
+)
+
+// PolicyHeaders are the headers of a policy spreadsheet (docs/projects.md): the
+// first three are required.
+var PolicyHeaders = []string{"政策编码", "政策名称", "发布部门", "申报条件", "扶持金额", "申报材料", "办理渠道"}
+
+// PolicySpec is the header specification of a policies file.
+var PolicySpec = sheet.Spec{Required: PolicyHeaders[:3], Optional: PolicyHeaders[3:]}
+
+// splitList splits a cell of materials or channels on 、，,；; or new lines.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return strings.ContainsRune("、，,；;\n", r)
+	}) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ParsePolicies validates every row of a policy table. It returns the valid
+// policies and the problems of the others; a duplicate 政策编码 is a problem.
+func ParsePolicies(tab *sheet.Table) ([]Policy, *sheet.Errors) {
+	errs := &sheet.Errors{}
+	var out []Policy
+	seen := map[string]int{}
+	for _, r := range tab.Rows {
+		p := Policy{Code: r.Get("政策编码"), Name: r.Get("政策名称"), Department: r.Get("发布部门"),
+			Conditions: r.Get("申报条件"), Amount: r.Get("扶持金额"), Materials: splitList(r.Get("申报材料")),
+			Channels: splitList(r.Get("办理渠道"))}
+		if err := p.Validate(); err != nil {
+			errs.Add(r.Num, "", "", app.ErrorMessage(err))
+			continue
+		}
+		if first, dup := seen[p.Code]; dup {
+			errs.Add(r.Num, "政策编码", p.Code, "政策编码与第"+strconv.Itoa(first)+"行重复")
+			continue
+		}
+		seen[p.Code] = r.Num
+		out = append(out, p)
+	}
+	return out, errs
+}
