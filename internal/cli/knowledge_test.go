@@ -52,3 +52,17 @@ func TestKBImportAndSearch(t *testing.T) {
 		}
 	})
 }
+
+func TestKBFirstCall(t *testing.T) {
+	env := map[string]string{"GOVDESK_DB": storetest.SQLiteDSN(t)}
+	if code, _, errs := run(t, env, "migrate"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := run(t, env, "kb", "first-call", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "json")
+	if code != 0 || !strings.Contains(out, `"units":[]`) {
+		t.Fatalf("%d %s %s", code, out, errs)
+	}
+	if code, _, _ := run(t, env, "kb", "first-call"); code != 2 {
+		t.Fatalf("missing dates: %d", code)
+	}
+}
