@@ -8,11 +8,17 @@ import (
 
 	"time"
 
+	"govdesk/internal/app"
 	"govdesk/internal/project"
 	"govdesk/internal/sheet"
 	"govdesk/internal/stats"
 	"govdesk/internal/store"
 )
+
+// projectService is the project and policy service over the command's database.
+func projectService(s *services) *project.Service {
+	return &project.Service{Store: store.NewProjectStore(s.db), Clock: app.SystemClock{}, Schedule: s.schedule}
+}
 
 // importPolicies imports support policies (headers: project.PolicyHeaders) by 政策编码.
 func importPolicies(ctx context.Context, s *services, tab *sheet.Table, skip bool) (importResult, []sheet.RowError, error) {
@@ -36,7 +42,7 @@ func projectStatsCmd() *command {
 			"average working days per stage, from --from to --to (both dates included, Asia/Shanghai).",
 		"工程建设项目帮办代办统计：服务项目数、办结阶段数、按时办结数、按时办结率、阶段平均用时（工作日）。",
 		func(ctx context.Context, e *env, s *services, p stats.Period, asJSON bool) error {
-			ps, err := (&store.Projects{DB: s.db}).Projects(ctx)
+			ps, err := (&store.ProjectRecords{DB: s.db}).Projects(ctx)
 			if err != nil {
 				return err
 			}

@@ -31,7 +31,7 @@ func projectFixture(t *testing.T, dsn string) {
 	if _, err := db.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	ps := &store.Projects{DB: db}
+	ps := &store.ProjectRecords{DB: db}
 	for _, p := range []project.Project{
 		{Code: "P1", Name: "标准厂房", Enterprise: "甲公司", CreatedAt: sh("2026-09-01 09:00"), Stages: []project.Stage{
 			{Name: "立项用地规划许可", LimitDays: 3, Started: sh("2026-09-30 10:00"), Finished: sh("2026-10-10 16:00")},

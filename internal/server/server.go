@@ -16,6 +16,7 @@ import (
 	"govdesk/internal/httpx"
 	"govdesk/internal/knowledge"
 	"govdesk/internal/open311"
+	"govdesk/internal/project"
 	"govdesk/internal/stats"
 	"govdesk/internal/web"
 	"govdesk/internal/workorder"
@@ -38,6 +39,8 @@ type Deps struct {
 	Evaluations *evaluation.Service
 	// Open311Admin backs the admin's page of Open311 services; nil turns it off.
 	Open311Admin web.Open311Services
+	// Projects backs construction projects and support policies (SPEC §6.1); nil turns them off.
+	Projects *project.Service
 	// Knowledge backs the knowledge-base API; nil turns it off.
 	Knowledge *knowledge.Service
 	// Ping checks the database for /healthz.
@@ -74,6 +77,9 @@ func New(d Deps) (http.Handler, error) {
 	}
 	if d.Catalog != nil && d.Evaluations != nil {
 		(&api.Catalog{Catalog: d.Catalog, Evaluations: d.Evaluations}).Routes(mux)
+	}
+	if d.Projects != nil {
+		(&api.Projects{Service: d.Projects}).Routes(mux)
 	}
 	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(auth.Middleware(mux)))), nil
 }

@@ -11,8 +11,8 @@ import (
 	"govdesk/internal/project"
 )
 
-// Projects stores construction projects, their stages and ledgers (SPEC §6.1).
-type Projects struct{ DB *DB }
+// ProjectRecords stores construction projects, their stages and ledgers (SPEC §6.1).
+type ProjectRecords struct{ DB *DB }
 
 func timeOf(t sql.NullTime) time.Time {
 	if !t.Valid {
@@ -22,7 +22,7 @@ func timeOf(t sql.NullTime) time.Time {
 }
 
 // CreateProject validates and stores a new project with its stages; it returns the id.
-func (s *Projects) CreateProject(ctx context.Context, p *project.Project) (int64, error) {
+func (s *ProjectRecords) CreateProject(ctx context.Context, p *project.Project) (int64, error) {
 	if err := p.Validate(); err != nil {
 		return 0, err
 	}
@@ -73,7 +73,7 @@ func scanStage(r rowScanner) (project.Stage, error) {
 const stageCols = `id, project_id, seq, name, limit_days, items, started_at, finished_at`
 
 // Projects returns every project with its stages, by code.
-func (s *Projects) Projects(ctx context.Context) ([]project.Project, error) {
+func (s *ProjectRecords) Projects(ctx context.Context) ([]project.Project, error) {
 	ps, err := queryAll(ctx, s.DB, "list projects", scanProject, `SELECT `+projectCols+` FROM projects ORDER BY code`)
 	if err != nil {
 		return nil, err
@@ -96,7 +96,7 @@ func (s *Projects) Projects(ctx context.Context) ([]project.Project, error) {
 }
 
 // Project returns one project by code with its stages.
-func (s *Projects) Project(ctx context.Context, code string) (project.Project, error) {
+func (s *ProjectRecords) Project(ctx context.Context, code string) (project.Project, error) {
 	p, err := scanProject(s.DB.QueryRowContext(ctx, `SELECT `+projectCols+` FROM projects WHERE code = $1`, code))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, app.NotFound("项目 %s 不存在", code)
@@ -111,7 +111,7 @@ func (s *Projects) Project(ctx context.Context, code string) (project.Project, e
 // Pass finishes the project's current stage at `at` and starts the next one at
 // the same instant (a stage not yet started is started first); the hand-over is
 // written to the ledger by actor.
-func (s *Projects) Pass(ctx context.Context, code, actor string, at time.Time) error {
+func (s *ProjectRecords) Pass(ctx context.Context, code, actor string, at time.Time) error {
 	p, err := s.Project(ctx, code)
 	if err != nil {
 		return err
@@ -139,7 +139,7 @@ func (s *Projects) Pass(ctx context.Context, code, actor string, at time.Time) e
 }
 
 // Start starts the project's first stage at `at` if it has not started.
-func (s *Projects) Start(ctx context.Context, code string, at time.Time) error {
+func (s *ProjectRecords) Start(ctx context.Context, code string, at time.Time) error {
 	p, err := s.Project(ctx, code)
 	if err != nil {
 		return err
@@ -158,7 +158,7 @@ func addLedger(ctx context.Context, q interface {
 }
 
 // AddLedger appends a ledger entry (a contact, a hand-over).
-func (s *Projects) AddLedger(ctx context.Context, e project.LedgerEntry) error {
+func (s *ProjectRecords) AddLedger(ctx context.Context, e project.LedgerEntry) error {
 	if e.Note == "" {
 		return app.Invalid("台账内容不能为空")
 	}
@@ -166,7 +166,7 @@ func (s *Projects) AddLedger(ctx context.Context, e project.LedgerEntry) error {
 }
 
 // Ledger returns a project's ledger in time order.
-func (s *Projects) Ledger(ctx context.Context, projectID int64) ([]project.LedgerEntry, error) {
+func (s *ProjectRecords) Ledger(ctx context.Context, projectID int64) ([]project.LedgerEntry, error) {
 	return queryAll(ctx, s.DB, "project ledger", func(r rowScanner) (project.LedgerEntry, error) {
 		var e project.LedgerEntry
 		err := r.Scan(&e.ID, &e.ProjectID, &e.At, &e.Kind, &e.Actor, &e.Note)

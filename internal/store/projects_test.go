@@ -15,7 +15,7 @@ import (
 func TestProjectPassAndLedger(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		ps := &store.Projects{DB: db}
+		ps := &store.ProjectRecords{DB: db}
 		p := project.Project{Code: "XM-001", Name: "标准厂房", Enterprise: "甲公司", Contact: "张三", Agent: "agent1",
 			CreatedAt: storetest.At("2026-09-28T01:00:00Z")}
 		if _, err := ps.CreateProject(ctx, &p); err != nil {
