@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"govdesk/internal/app"
+	"govdesk/internal/config"
+	"govdesk/internal/knowledge"
+	"govdesk/internal/store"
+)
+
+func suggester(s *services) *knowledge.Suggester {
+	return &knowledge.Suggester{Source: &store.Knowledge{DB: s.db}, Clock: app.SystemClock{}}
+}
+
+func suggestCmd() *command {
+	var title, content, category, format string
+	var evaluate bool
+	var holdout float64
+	return &command{
+		name: "suggest", args: "--title … --content … [--category PATH] [--format json|table] | --evaluate [--holdout 0.2]",
+		en: "Suggest the three units most likely to own an order, learned from closed orders; --evaluate prints top-1/top-3 accuracy on held-out history.",
+		zh: "根据历史已办结工单学习，推荐最可能承办该诉求的三个单位；--evaluate 用最近一部分历史工单检验，输出首选与前三命中率。",
+		flags: func(e *env, fs *flag.FlagSet) {
+			e.dbFlag(fs)
+			formatFlag(fs, &format)
+			fs.StringVar(&title, "title", "", "order title / 诉求标题")
+			fs.StringVar(&content, "content", "", "order content / 诉求内容")
+			fs.StringVar(&category, "category", "", "category path / 诉求分类")
+			fs.BoolVar(&evaluate, "evaluate", false, "measure accuracy on the newest closed orders / 检验推荐准确率")
+			fs.Float64Var(&holdout, "holdout", 0.2, "share of history held out by --evaluate / 检验所用的最近历史比例")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+			if len(args) > 0 {
+				return usagef("unexpected arguments / 多余的参数")
+			}
+			if err := checkFormat(format); err != nil {
+				return err
+			}
+			if evaluate && (holdout <= 0 || holdout >= 1) {
+				return usagef("--holdout must be between 0 and 1 / --holdout 应在 0 与 1 之间")
+			}
+			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+				if evaluate {
+					return runEvaluate(ctx, e, s, holdout, format)
+				}
+				list, err := suggester(s).Suggest(ctx, title, content, category)
+				if err != nil {
+					return err
+				}
+				if format == "json" {
+					return json.NewEncoder(e.stdout).Encode(map[string]any{"suggestions": list})
+				}
+				if len(list) == 0 {
+					fmt.Fprintln(e.stdout, "暂无可推荐的单位（没有已办结的历史工单，分类也未设默认承办单位）。")
+				}
+				for i, sg := range list {
+					fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%.1f%%\n", i+1, sg.UnitCode, sg.UnitName, sg.Confidence*100)
+				}
+				return nil
+			})
+		},
+	}
+}
+
+func runEvaluate(ctx context.Context, e *env, s *services, holdout float64, format string) error {
+	src := &store.Knowledge{DB: s.db}
+	ex, err := src.TrainingExamples(ctx, 1<<30)
+	if err != nil {
+		return err
+	}
+	defs, err := src.CategoryDefaults(ctx)
+	if err != nil {
+		return err
+	}
+	if len(ex) < 10 {
+		return app.Invalid("已办结且有承办单位的历史工单只有 %d 件，不足以检验（至少 10 件）", len(ex))
+	}
+	acc := knowledge.Evaluate(ex, defs, holdout)
+	if format == "json" {
+		return json.NewEncoder(e.stdout).Encode(acc)
+	}
+	fmt.Fprintf(e.stdout, "用较早的 %d 件工单训练，检验最近的 %d 件：首选命中率 %.1f%%，前三命中率 %.1f%%\n", acc.Train, acc.Test, acc.Top1, acc.Top3)
+	return nil
+}

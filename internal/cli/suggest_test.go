@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"govdesk/internal/store/storetest"
+)
+
+func closedOrdersCSV() string {
+	var b strings.Builder
+	b.WriteString("工单编号,受理时间,诉求类型,诉求标题,诉求内容,联系电话,诉求分类,承办单位,派单时间,答复时间,答复内容,办结时间\r\n")
+	topics := []struct{ unit, cat, title, content string }{
+		{"U001", "城乡建设/市政设施/路灯", "路灯不亮", "小区门口路灯坏了好几天，晚上照明不好"},
+		{"U002", "城乡建设/供水", "停水", "家里停水一整天，自来水水压也低"},
+	}
+	for i := 0; i < 30; i++ {
+		t := topics[i%2]
+		day := fmt.Sprintf("2022-04-%02d", i%28+1)
+		fmt.Fprintf(&b, "S%03d,%s 09:00:00,投诉,%s,%s,13800138000,%s,%s,%s 10:00:00,%s 15:00:00,已处理,%s 16:00:00\r\n",
+			i, day, t.title, t.content, t.cat, t.unit, day, day, day)
+	}
+	return b.String()
+}
+
+func TestSuggest(t *testing.T) {
+	storetest.RunDSN(t, func(t *testing.T, dsn string) {
+		env := map[string]string{"GOVDESK_DB": dsn}
+		units := writeFile(t, "units.csv", []byte("单位编码,单位名称\r\nU001,市住建局\r\nU002,市水务局\r\n"))
+		orders := writeFile(t, "orders.csv", []byte(closedOrdersCSV()))
+		for _, args := range [][]string{{"migrate"}, {"import", "units", units}, {"import", "orders", orders}} {
+			if code, _, errs := run(t, env, args...); code != 0 {
+				t.Fatalf("%v: %s", args, errs)
+			}
+		}
+		code, out, errs := run(t, env, "suggest", "--title", "路灯坏了", "--content", "晚上没有照明", "--format", "json")
+		var res struct {
+			Suggestions []struct {
+				UnitCode   string  `json:"unit_code"`
+				UnitName   string  `json:"unit_name"`
+				Confidence float64 `json:"confidence"`
+			} `json:"suggestions"`
+		}
+		if code != 0 || json.Unmarshal([]byte(out), &res) != nil || len(res.Suggestions) != 2 ||
+			res.Suggestions[0].UnitCode != "U001" || res.Suggestions[0].UnitName != "市住建局" || res.Suggestions[0].Confidence < 0.5 {
+			t.Fatalf("suggest: %d %s %s", code, out, errs)
+		}
+		code, out, errs = run(t, env, "suggest", "--evaluate", "--format", "json")
+		if code != 0 || !strings.Contains(out, `"test":6`) || !strings.Contains(out, `"top1":100`) {
+			t.Fatalf("evaluate: %d %s %s", code, out, errs)
+		}
+		if code, _, errs := run(t, env, "suggest"); code != 1 || !strings.Contains(errs, "请至少提供") {
+			t.Fatalf("empty: %d %s", code, errs)
+		}
+	})
+}

@@ -1,0 +1,239 @@
+package knowledge
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/zhtext"
+)
+
+// Example is one closed order the classifier learns from: its text, category and unit.
+type Example struct {
+	Title, Content, Category string
+	UnitCode, UnitName       string
+	ReceivedAt               time.Time
+}
+
+// DefaultUnit is a category's default unit.
+type DefaultUnit struct {
+	Category, UnitCode, UnitName string
+}
+
+// SuggestSource gives the training data: closed orders with a unit, oldest first, and the categories' default units.
+type SuggestSource interface {
+	TrainingExamples(ctx context.Context, limit int) ([]Example, error)
+	CategoryDefaults(ctx context.Context) ([]DefaultUnit, error)
+}
+
+// Suggestion is a unit likely to own an order.
+type Suggestion struct {
+	UnitCode   string  `json:"unit_code"`
+	UnitName   string  `json:"unit_name"`
+	Confidence float64 `json:"confidence"`
+}
+
+// Model is a multinomial naive Bayes classifier over the order's words (zhtext
+// tokens) and its category, mixed with the category's default unit.
+type Model struct {
+	units    []string
+	names    map[string]string
+	docs     map[string]int
+	words    map[string]map[string]int
+	total    map[string]int
+	vocab    map[string]bool
+	n        int
+	defaults map[string]DefaultUnit
+}
+
+// defaultWeight is the share of confidence given to the category's default unit.
+const defaultWeight = 0.25
+
+func features(title, content, category string) []string {
+	f := zhtext.Tokens(title + " " + title + " " + content)
+	if category != "" {
+		for i := 0; i < 3; i++ {
+			f = append(f, "cat:"+category)
+		}
+	}
+	return f
+}
+
+// Train builds a model from examples and default units.
+func Train(examples []Example, defaults []DefaultUnit) *Model {
+	m := &Model{names: map[string]string{}, docs: map[string]int{}, words: map[string]map[string]int{},
+		total: map[string]int{}, vocab: map[string]bool{}, defaults: map[string]DefaultUnit{}}
+	for _, ex := range examples {
+		u := ex.UnitCode
+		if m.words[u] == nil {
+			m.words[u] = map[string]int{}
+			m.units = append(m.units, u)
+		}
+		m.names[u] = ex.UnitName
+		m.docs[u]++
+		m.n++
+		for _, w := range features(ex.Title, ex.Content, ex.Category) {
+			m.words[u][w]++
+			m.total[u]++
+			m.vocab[w] = true
+		}
+	}
+	sort.Strings(m.units)
+	for _, d := range defaults {
+		m.defaults[d.Category] = d
+		if _, ok := m.names[d.UnitCode]; !ok {
+			m.names[d.UnitCode] = d.UnitName
+		}
+	}
+	return m
+}
+
+// Suggest returns at most k units, most likely first, with confidences summing to at most 1.
+func (m *Model) Suggest(title, content, category string, k int) []Suggestion {
+	probs := map[string]float64{}
+	if m.n > 0 {
+		f := features(title, content, category)
+		v := float64(len(m.vocab) + 1)
+		logp := make([]float64, len(m.units))
+		best := math.Inf(-1)
+		for i, u := range m.units {
+			lp := math.Log(float64(m.docs[u]) / float64(m.n))
+			for _, w := range f {
+				lp += math.Log((float64(m.words[u][w]) + 1) / (float64(m.total[u]) + v))
+			}
+			logp[i] = lp
+			best = math.Max(best, lp)
+		}
+		var sum float64
+		for i := range logp {
+			logp[i] = math.Exp(logp[i] - best)
+			sum += logp[i]
+		}
+		for i, u := range m.units {
+			probs[u] = logp[i] / sum
+		}
+	}
+	if d, ok := m.defaults[category]; ok {
+		w := defaultWeight
+		if m.n == 0 {
+			w = 1
+		}
+		for u := range probs {
+			probs[u] *= 1 - w
+		}
+		probs[d.UnitCode] += w
+	}
+	out := make([]Suggestion, 0, len(probs))
+	for u, p := range probs {
+		out = append(out, Suggestion{UnitCode: u, UnitName: m.names[u], Confidence: p})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Confidence != out[j].Confidence {
+			return out[i].Confidence > out[j].Confidence
+		}
+		return out[i].UnitCode < out[j].UnitCode
+	})
+	if len(out) > k {
+		out = out[:k]
+	}
+	for i := range out {
+		out[i].Confidence = math.Round(out[i].Confidence*1000) / 1000
+	}
+	return out
+}
+
+// Accuracy is the result of an evaluation on held-out history.
+type Accuracy struct {
+	Train int     `json:"train"`
+	Test  int     `json:"test"`
+	Top1  float64 `json:"top1"`
+	Top3  float64 `json:"top3"`
+}
+
+// Evaluate trains on the oldest (1-holdout) share of examples and measures top-1
+// and top-3 accuracy on the newest holdout share.
+func Evaluate(examples []Example, defaults []DefaultUnit, holdout float64) Accuracy {
+	sorted := append([]Example(nil), examples...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ReceivedAt.Before(sorted[j].ReceivedAt) })
+	cut := int(float64(len(sorted)) * (1 - holdout))
+	m := Train(sorted[:cut], defaults)
+	acc := Accuracy{Train: cut, Test: len(sorted) - cut}
+	var top1, top3 int
+	for _, ex := range sorted[cut:] {
+		for i, s := range m.Suggest(ex.Title, ex.Content, ex.Category, 3) {
+			if s.UnitCode == ex.UnitCode {
+				top3++
+				if i == 0 {
+					top1++
+				}
+			}
+		}
+	}
+	if acc.Test > 0 {
+		acc.Top1 = math.Round(float64(top1)*1000/float64(acc.Test)) / 10
+		acc.Top3 = math.Round(float64(top3)*1000/float64(acc.Test)) / 10
+	}
+	return acc
+}
+
+// Suggester keeps a trained model and retrains it when older than MaxAge or on demand.
+type Suggester struct {
+	Source   SuggestSource
+	Clock    app.Clock
+	MaxAge   time.Duration // 0: one day
+	Examples int           // most recent closed orders trained on; 0: 50 000
+
+	mu      sync.Mutex
+	model   *Model
+	trained time.Time
+}
+
+// Retrain trains a new model from the database now.
+func (s *Suggester) Retrain(ctx context.Context) (*Model, error) {
+	limit := s.Examples
+	if limit <= 0 {
+		limit = 50000
+	}
+	ex, err := s.Source.TrainingExamples(ctx, limit)
+	if err != nil {
+		return nil, err
+	}
+	defs, err := s.Source.CategoryDefaults(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := Train(ex, defs)
+	s.mu.Lock()
+	s.model, s.trained = m, s.Clock.Now()
+	s.mu.Unlock()
+	return m, nil
+}
+
+// Suggest returns the three units most likely to own an order (SPEC §4.3).
+func (s *Suggester) Suggest(ctx context.Context, title, content, category string) ([]Suggestion, error) {
+	if _, err := app.RequireActor(ctx); err != nil {
+		return nil, err
+	}
+	title, content, category = strings.TrimSpace(title), strings.TrimSpace(content), strings.TrimSpace(category)
+	if title == "" && content == "" && category == "" {
+		return nil, app.Invalid("请至少提供诉求标题、诉求内容或分类之一")
+	}
+	age := s.MaxAge
+	if age <= 0 {
+		age = 24 * time.Hour
+	}
+	s.mu.Lock()
+	m, stale := s.model, s.model == nil || s.Clock.Now().Sub(s.trained) > age
+	s.mu.Unlock()
+	if stale {
+		var err error
+		if m, err = s.Retrain(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return m.Suggest(title, content, category, 3), nil
+}
