@@ -13,11 +13,15 @@ import (
 // Knowledge is the knowledge-base API of SPEC §5.
 type Knowledge struct {
 	Knowledge *knowledge.Service
+	Suggester *knowledge.Suggester // nil turns the dispatch suggestion off
 }
 
 // Routes registers the knowledge-base endpoints.
 func (k *Knowledge) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/kb/search", k.search)
+	if k.Suggester != nil {
+		mux.HandleFunc("POST /api/v1/orders/suggest-units", k.suggest)
+	}
 }
 
 type kbSearchJSON struct {
@@ -44,4 +48,23 @@ func (k *Knowledge) search(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.WriteJSON(w, http.StatusOK, kbSearchJSON{Results: hits, TookMS: time.Since(start).Milliseconds()})
+}
+
+// suggest answers POST /api/v1/orders/suggest-units {title, content, category} (SPEC §4.3, §5).
+func (k *Knowledge) suggest(w http.ResponseWriter, r *http.Request) {
+	var in struct {
+		Title    string `json:"title"`
+		Content  string `json:"content"`
+		Category string `json:"category"`
+	}
+	if err := httpx.DecodeJSON(w, r, &in); err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	list, err := k.Suggester.Suggest(r.Context(), in.Title, in.Content, in.Category)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, map[string]any{"suggestions": list})
 }

@@ -46,3 +46,26 @@ func TestAPI_KBSearch(t *testing.T) {
 		}
 	})
 }
+
+func TestAPI_SuggestUnits(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startServer(t, db)
+		if _, err := db.ExecContext(context.Background(), `INSERT INTO categories (path, name, default_unit_id)
+			VALUES ('城乡建设/路灯', '路灯', (SELECT id FROM units WHERE code = 'U001'))`); err != nil {
+			t.Fatal(err)
+		}
+		tok := tokens(t, db, "dispatcher")["dispatcher"]
+		c := &http.Client{}
+		r := call(t, c, "POST", base+"/api/v1/orders/suggest-units", tok, `{"title":"路灯不亮","content":"门口路灯坏了","category":"城乡建设/路灯"}`, nil)
+		list, _ := r.Body["suggestions"].([]any)
+		if r.Status != 200 || len(list) != 1 {
+			t.Fatalf("suggest: %d %v", r.Status, r.Body)
+		}
+		if s := list[0].(map[string]any); s["unit_code"] != "U001" || s["unit_name"] == "" || s["confidence"] != 1.0 {
+			t.Fatalf("suggestion: %v", s)
+		}
+		if r := call(t, c, "POST", base+"/api/v1/orders/suggest-units", tok, `{}`, nil); r.Status != 400 {
+			t.Errorf("empty: %d %v", r.Status, r.Body)
+		}
+	})
+}

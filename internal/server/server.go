@@ -43,6 +43,7 @@ type Deps struct {
 	Projects *project.Service
 	// Knowledge backs the knowledge-base API; nil turns it off.
 	Knowledge *knowledge.Service
+	Suggester *knowledge.Suggester
 	// Ping checks the database for /healthz.
 	Ping func(ctx context.Context) error
 }
@@ -73,7 +74,7 @@ func New(d Deps) (http.Handler, error) {
 	}
 	(&api.API{Accounts: d.Accounts, Orders: d.Orders, Stats: d.Stats, Assets: d.Assets}).Routes(mux)
 	if d.Knowledge != nil {
-		(&api.Knowledge{Knowledge: d.Knowledge}).Routes(mux)
+		(&api.Knowledge{Knowledge: d.Knowledge, Suggester: d.Suggester}).Routes(mux)
 	}
 	if d.Catalog != nil && d.Evaluations != nil {
 		(&api.Catalog{Catalog: d.Catalog, Evaluations: d.Evaluations}).Routes(mux)
