@@ -28,6 +28,7 @@ func (ui *UI) Routes(mux *http.ServeMux) {
 	ui.assetRoutes(mux)
 	ui.catalogRoutes(mux)
 	ui.open311Routes(mux)
+	ui.projectRoutes(mux)
 }
 
 // section guards a page by login and by the roles its navigation entry names.

@@ -17,6 +17,7 @@ import (
 	"govdesk/internal/catalog"
 	"govdesk/internal/evaluation"
 	"govdesk/internal/httpx"
+	"govdesk/internal/project"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workday"
 	"govdesk/internal/workorder"
@@ -56,6 +57,9 @@ type Deps struct {
 
 	// Open311 lists and hides the services of Open311 and the public page; nil turns the page off.
 	Open311 Open311Services
+
+	// Projects backs the project board and the policy pages (SPEC §6.1); nil turns them off.
+	Projects *project.Service
 }
 
 // UI is the web interface.

@@ -1,0 +1,67 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"govdesk/internal/project"
+	"govdesk/internal/store"
+	"govdesk/internal/store/storetest"
+)
+
+// The centre's staff passes a project's first stage on the board's project page, and
+// approves and pays a policy application in the review queue.
+func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startServer(t, db)
+		tok := tokens(t, db, "staff")
+		c := &http.Client{}
+		do := func(method, path, body string) {
+			t.Helper()
+			if r := call(t, c, method, base+path, tok["staff"], body, nil); r.Status/100 != 2 {
+				t.Fatalf("%s %s: %d %v", method, path, r.Status, r.Body)
+			}
+		}
+		do("POST", "/api/v1/projects", `{"code":"XM-7","name":"智能制造产业园","enterprise":"甲科技公司","contact":"张三","agent":"staff"}`)
+		seedPolicy(t, db)
+		do("POST", "/api/v1/policy-applications", `{"no":"ZS-001","policy_code":"ZC01","applicant":"甲科技公司","channel":"线下","materials":["营业执照","申请表"],"amount":80000}`)
+
+		ctx := newBrowser(t)
+		loginAs(t, ctx, base, "staff")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/projects"), chromedp.WaitVisible(chromedp.ID("project-board"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "board", textOf(t, ctx, chromedp.CSS(`section[data-stage="立项用地规划许可"]`)), "智能制造产业园", "正常")
+		msg := submit(t, ctx, base+"/projects/XM-7", "pass-form")
+		wantContains(t, "pass", msg, "当前阶段已办结并转入下一阶段")
+		wantContains(t, "stages", textOf(t, ctx, chromedp.ID("stages")), "已办结", "正常")
+		wantContains(t, "ledger", textOf(t, ctx, chromedp.ID("ledger")), "交接", "转入“工程建设许可”阶段")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/projects"), chromedp.WaitVisible(chromedp.ID("project-board"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "board after", textOf(t, ctx, chromedp.CSS(`section[data-stage="工程建设许可"]`)), "智能制造产业园")
+
+		msg = submit(t, ctx, base+"/policies/applications", "approve-ZS-001")
+		wantContains(t, "approve", msg, "申请 ZS-001 已审核通过")
+		msg = submit(t, ctx, base+"/policies/applications", "pay-ZS-001")
+		wantContains(t, "pay", msg, "申请 ZS-001 已兑付")
+		wantContains(t, "queue", textOf(t, ctx, chromedp.ID("applications")), "已兑付", "80000.00 元")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/projects/figures?from=2000-01-01&to=2099-12-31"),
+			chromedp.WaitVisible(chromedp.ID("policy-figures"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "figures", textOf(t, ctx, chromedp.ID("policy-figures")), "80000.00")
+		wantContains(t, "project figures", textOf(t, ctx, chromedp.ID("project-figures")), "100.00%")
+	})
+}
+
+func seedPolicy(t *testing.T, db *store.DB) {
+	t.Helper()
+	if _, _, err := store.NewProjectStore(db).UpsertPolicies(context.Background(), []project.Policy{{Code: "ZC01",
+		Name: "工业企业技改补助", Department: "工信局", Materials: []string{"营业执照", "申请表"}, Channels: []string{"线上", "线下"}}}); err != nil {
+		t.Fatal(err)
+	}
+}
