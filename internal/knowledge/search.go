@@ -22,7 +22,25 @@ var DefaultSynonyms = [][]string{
 	{"身份证", "居民身份证"},
 	{"户口", "户籍"},
 	{"退休金", "养老金"},
-	{"路灯", "照明"},
+	{"路灯", "照明", "路边灯"},
+	{"停电", "没电", "断电", "跳闸"},
+	{"摆摊", "摊贩", "小摊", "占道"},
+	{"搭建", "违建", "违章建筑", "乱搭"},
+	{"欠薪", "拖欠工资", "不发工资", "干活的钱"},
+	{"托儿所", "幼儿园"},
+	{"房本", "房产证", "不动产证"},
+	{"盖房", "建房", "翻建"},
+	{"打的", "出租车", "出租司机"},
+	{"绕远", "绕路"},
+}
+
+// stopTokens are the words of any question (how, where, what…); they count for little.
+var stopTokens = map[string]bool{}
+
+func init() {
+	for _, t := range strings.Fields("怎么 么办 什么 哪里 去哪 哪个 找谁 可以 需要 要什 如何 办理 请问 一下 能不 不能 多少 怎样 是否 吗 的 了 么") {
+		stopTokens[t] = true
+	}
 }
 
 // MaxQueryRunes is the longest query accepted.
@@ -48,6 +66,9 @@ func (s *Service) queryWeights(q string) map[string]float64 {
 	w := map[string]float64{}
 	for _, t := range zhtext.Tokens(q) {
 		w[t] = 1
+		if stopTokens[t] {
+			w[t] = 0.2
+		}
 	}
 	norm := zhtext.Normalize(q)
 	groups := s.Synonyms
