@@ -2,7 +2,9 @@ package e2e
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"net/url"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -49,6 +51,22 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 		msg = submit(t, ctx, base+"/policies/applications", "pay-ZS-001")
 		wantContains(t, "pay", msg, "申请 ZS-001 已兑付")
 		wantContains(t, "queue", textOf(t, ctx, chromedp.ID("applications")), "已兑付", "80000.00 元")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/public/policy-status?no=ZS-001&applicant=甲科技公司"),
+			chromedp.WaitVisible(chromedp.ID("policy-status"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "public status", textOf(t, ctx, chromedp.ID("policy-status")), "已兑付", "80000.00 元")
+		res, err := http.Get(base + "/public/policy-status?no=ZS-001&applicant=" + url.QueryEscape("甲科技公司"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		wantContains(t, "anonymous status", string(body), "已兑付")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/public/policy-status?no=ZS-001&applicant=别人"),
+			chromedp.WaitVisible(chromedp.ID("status-error"))); err != nil {
+			t.Fatal(err)
+		}
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/projects/figures?from=2000-01-01&to=2099-12-31"),
 			chromedp.WaitVisible(chromedp.ID("policy-figures"))); err != nil {
 			t.Fatal(err)

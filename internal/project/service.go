@@ -2,6 +2,7 @@ package project
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"govdesk/internal/app"
@@ -143,4 +144,15 @@ func (s *Service) Pay(ctx context.Context, no string, fen int64) error {
 		return err
 	}
 	return s.Store.Pay(ctx, no, fen, s.Clock.Now())
+}
+
+// PublicStatus is the applicant's view of an application on the public page: it
+// needs the application number and the applicant's name as filed, so that numbers
+// alone reveal nothing. No sign-in is needed.
+func (s *Service) PublicStatus(ctx context.Context, no, applicant string) (Application, error) {
+	a, err := s.Store.Application(ctx, strings.TrimSpace(no))
+	if err != nil || a.Applicant != strings.TrimSpace(applicant) {
+		return Application{}, app.NotFound("未查到该申请，请核对申请编号和申请人名称")
+	}
+	return a, nil
 }

@@ -21,6 +21,7 @@ func (ui *UI) projectRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /projects/figures", ui.section("/projects/figures", ui.projectFigures))
 	mux.HandleFunc("GET /projects/{code}", ui.section("/projects", ui.projectPage))
 	mux.HandleFunc("POST /projects/{code}/{step}", ui.section("/projects", ui.projectStep))
+	mux.HandleFunc("GET /public/policy-status", ui.policyStatusPage)
 	mux.HandleFunc("GET /policies", ui.section("/policies", ui.policiesPage))
 	mux.HandleFunc("GET /policies/applications", ui.section("/policies/applications", ui.applicationsPage))
 	mux.HandleFunc("POST /policies/applications/{no}/{step}", ui.section("/policies/applications", ui.applicationStep))
@@ -252,6 +253,22 @@ func (ui *UI) projectFigures(w http.ResponseWriter, r *http.Request) {
 		Data: map[string]any{"From": from, "To": to, "P": stats.ProjectFigures(ps, per, sch), "Finished": finished,
 			"Pol": stats.PolicyFigures(pols, apps, per, sch), "Apps": inPeriod, "Names": project.StatusNames,
 			"PDefs": stats.ProjectDefinitions, "PolDefs": stats.PolicyDefinitions}})
+}
+
+// policyStatusPage is the applicant's public view of an application's status (no sign-in).
+func (ui *UI) policyStatusPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	d := map[string]any{"No": q.Get("no"), "Applicant": q.Get("applicant"), "Names": project.StatusNames}
+	p := page{Title: "政策兑现申请进度查询", Data: d}
+	if d["No"] != "" {
+		a, err := ui.Projects.PublicStatus(r.Context(), q.Get("no"), q.Get("applicant"))
+		if err != nil {
+			p.Error = app.ErrorMessage(err)
+		} else {
+			d["A"] = a
+		}
+	}
+	ui.render(w, r, http.StatusOK, "policy_status", p)
 }
 
 // The project pages' template functions (see catalog.go's init).
