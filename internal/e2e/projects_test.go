@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -29,6 +30,11 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 		}
 		do("POST", "/api/v1/projects", `{"code":"XM-7","name":"智能制造产业园","enterprise":"甲科技公司","contact":"张三","agent":"staff"}`)
 		seedPolicy(t, db)
+		late := project.Project{Code: "XM-8", Name: "物流仓储中心", Enterprise: "乙公司", CreatedAt: time.Date(2020, 3, 2, 9, 0, 0, 0, time.UTC),
+			Stages: []project.Stage{{Name: "施工许可", LimitDays: 5, Started: time.Date(2020, 3, 2, 9, 0, 0, 0, time.UTC)}}}
+		if _, err := store.NewProjectStore(db).CreateProject(context.Background(), &late); err != nil {
+			t.Fatal(err)
+		}
 		do("POST", "/api/v1/policy-applications", `{"no":"ZS-001","policy_code":"ZC01","applicant":"甲科技公司","channel":"线下","materials":["营业执照","申请表"],"amount":80000}`)
 
 		ctx := newBrowser(t)
@@ -36,6 +42,7 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/projects"), chromedp.WaitVisible(chromedp.ID("project-board"))); err != nil {
 			t.Fatal(err)
 		}
+		wantContains(t, "alerts", textOf(t, ctx, chromedp.ID("project-alerts")), "物流仓储中心", "施工许可", "超期")
 		wantContains(t, "board", textOf(t, ctx, chromedp.CSS(`section[data-stage="立项用地规划许可"]`)), "智能制造产业园", "正常")
 		msg := submit(t, ctx, base+"/projects/XM-7", "pass-form")
 		wantContains(t, "pass", msg, "当前阶段已办结并转入下一阶段")

@@ -41,6 +41,7 @@ type boardData struct {
 	Columns []string
 	Cards   map[string][]card
 	Done    []project.Project
+	Alerts  []card // stages about to run late (临期) or late (超期)
 }
 
 func (ui *UI) schedule(w http.ResponseWriter, r *http.Request) (workday.Schedule, bool) {
@@ -74,8 +75,11 @@ func (ui *UI) projectBoard(w http.ResponseWriter, r *http.Request) {
 			d.Columns = append(d.Columns, st.Name)
 		}
 		s := st.Status(sch, now)
-		d.Cards[st.Name] = append(d.Cards[st.Name], card{P: p, Stage: st, Status: s, Label: project.LatenessNames[s],
-			Deadline: st.Deadline(sch), Workdays: st.Workdays(sch, now)})
+		c := card{P: p, Stage: st, Status: s, Label: project.LatenessNames[s], Deadline: st.Deadline(sch), Workdays: st.Workdays(sch, now)}
+		d.Cards[st.Name] = append(d.Cards[st.Name], c)
+		if s == project.Warning || s == project.Late {
+			d.Alerts = append(d.Alerts, c)
+		}
 	}
 	ui.render(w, r, http.StatusOK, "projects", page{Title: "项目代办看板",
 		Breadcrumbs: []crumb{{"工作台", "/"}, {"项目代办", ""}}, Data: d})
