@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"govdesk/internal/catalog"
 	"govdesk/internal/project"
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
@@ -28,7 +29,10 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 				t.Fatalf("%s %s: %d %v", method, path, r.Status, r.Body)
 			}
 		}
-		do("POST", "/api/v1/projects", `{"code":"XM-7","name":"智能制造产业园","enterprise":"甲科技公司","contact":"张三","agent":"staff"}`)
+		do("POST", "/api/v1/projects", `{"code":"XM-7","name":"智能制造产业园","enterprise":"甲科技公司","contact":"张三","agent":"staff",
+			"stages":[{"name":"立项用地规划许可","limit_days":10,"items":["GC001"]},{"name":"工程建设许可","limit_days":10},
+			{"name":"施工许可","limit_days":10},{"name":"竣工验收","limit_days":20}]}`)
+		seedCase(t, db)
 		seedPolicy(t, db)
 		late := project.Project{Code: "XM-8", Name: "物流仓储中心", Enterprise: "乙公司", CreatedAt: time.Date(2020, 3, 2, 9, 0, 0, 0, time.UTC),
 			Stages: []project.Stage{{Name: "施工许可", LimitDays: 5, Started: time.Date(2020, 3, 2, 9, 0, 0, 0, time.UTC)}}}
@@ -44,6 +48,10 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 		}
 		wantContains(t, "alerts", textOf(t, ctx, chromedp.ID("project-alerts")), "物流仓储中心", "施工许可", "超期")
 		wantContains(t, "board", textOf(t, ctx, chromedp.CSS(`section[data-stage="立项用地规划许可"]`)), "智能制造产业园", "正常")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/projects/XM-7"), chromedp.WaitVisible(chromedp.ID("stages"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "stage cases", textOf(t, ctx, chromedp.ID("stages")), "GC001", "办件 BJ-0001：建设用地规划许可证核发，办理中")
 		msg := submit(t, ctx, base+"/projects/XM-7", "pass-form")
 		wantContains(t, "pass", msg, "当前阶段已办结并转入下一阶段")
 		wantContains(t, "stages", textOf(t, ctx, chromedp.ID("stages")), "已办结", "正常")
@@ -87,6 +95,29 @@ func seedPolicy(t *testing.T, db *store.DB) {
 	t.Helper()
 	if _, _, err := store.NewProjectStore(db).UpsertPolicies(context.Background(), []project.Policy{{Code: "ZC01",
 		Name: "工业企业技改补助", Department: "工信局", Materials: []string{"营业执照", "申请表"}, Channels: []string{"线上", "线下"}}}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// seedCase stores item GC001 and the enterprise's open case of it, accepted now.
+func seedCase(t *testing.T, db *store.DB) {
+	t.Helper()
+	ctx := context.Background()
+	cat := &store.Catalog{DB: db}
+	units, err := cat.UnitKeys(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := cat.UpsertItems(ctx, []catalog.Item{{Code: "GC001", Name: "建设用地规划许可证核发", UnitID: units["U001"],
+		Category: "行政许可", Status: catalog.StatusPublished, PromisedDays: 10}}, "test", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	it, err := cat.FindItemByCode(ctx, "GC001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := cat.UpsertCases(ctx, []catalog.Case{{No: "BJ-0001", ItemID: it.ID, ItemCode: "GC001", Applicant: "甲科技公司",
+		Channel: "窗口", Town: "城关镇", AcceptedAt: time.Now()}}); err != nil {
 		t.Fatal(err)
 	}
 }

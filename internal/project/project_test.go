@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/catalog"
 	"govdesk/internal/project"
 	"govdesk/internal/workday"
 )
@@ -121,5 +122,21 @@ func TestApplicationRefused(t *testing.T) {
 	}
 	if err := project.Pay(&a, 500000, at("2026-10-09 11:00")); err != nil || a.Status != project.Paid {
 		t.Fatal(err)
+	}
+}
+
+func TestStageCases(t *testing.T) {
+	p := project.Project{Enterprise: "甲公司", CreatedAt: at("2026-09-01 09:00")}
+	st := project.Stage{Items: []string{"I1", "I2"}}
+	cases := []catalog.Case{
+		{No: "C1", ItemCode: "I1", Applicant: "甲公司", AcceptedAt: at("2026-09-02 09:00")},
+		{No: "C2", ItemCode: "I3", Applicant: "甲公司", AcceptedAt: at("2026-09-02 09:00")}, // another item
+		{No: "C3", ItemCode: "I2", Applicant: "乙公司", AcceptedAt: at("2026-09-02 09:00")}, // another applicant
+		{No: "C4", ItemCode: "I2", Applicant: "甲公司", AcceptedAt: at("2026-08-02 09:00")}, // before the project
+		{No: "C5", ItemCode: "I2", Applicant: "甲公司", AcceptedAt: at("2026-10-02 09:00")},
+	}
+	got := project.StageCases(p, st, cases)
+	if len(got) != 2 || got[0].No != "C1" || got[1].No != "C5" {
+		t.Errorf("%+v", got)
 	}
 }

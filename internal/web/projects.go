@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/catalog"
 	"govdesk/internal/project"
 	"govdesk/internal/stats"
 	"govdesk/internal/workday"
@@ -96,6 +97,7 @@ func contains(list []string, s string) bool {
 
 type stageRow struct {
 	project.Stage
+	Cases    []catalog.Case // the enterprise's cases of the stage's items
 	Status   project.Lateness
 	Label    string
 	Deadline time.Time
@@ -113,10 +115,17 @@ func (ui *UI) projectPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := ui.Projects.Now()
+	var cases []catalog.Case
+	if ui.Catalog != nil {
+		if cases, err = ui.Catalog.Cases(r.Context(), p.CreatedAt, now.AddDate(0, 0, 1)); err != nil {
+			ui.fail(w, r, err)
+			return
+		}
+	}
 	var rows []stageRow
 	for _, s := range p.Stages {
 		st := s.Status(sch, now)
-		rows = append(rows, stageRow{s, st, project.LatenessNames[st], s.Deadline(sch), s.Workdays(sch, now)})
+		rows = append(rows, stageRow{s, project.StageCases(p, s, cases), st, project.LatenessNames[st], s.Deadline(sch), s.Workdays(sch, now)})
 	}
 	ui.render(w, r, http.StatusOK, "project", page{Title: "项目 " + p.Code,
 		Breadcrumbs: []crumb{{"工作台", "/"}, {"项目代办", "/projects"}, {p.Name, ""}},
