@@ -99,8 +99,12 @@ func TestStatsProjectsAndPolicies(t *testing.T) {
 				t.Errorf("stats %s: %d %q %q\nwant %s", c.cmd, code, out, errs, c.want)
 			}
 		}
+		code, out, _ := run(t, env, "stats", "policies", "--from", "2026-10-01", "--to", "2026-10-31")
+		if code != 0 || !strings.Contains(out, "兑付金额（元）") || !strings.Contains(out, "13345.67") || !strings.Contains(out, "统计口径") {
+			t.Errorf("policies table: %d %q", code, out)
+		}
 		// P1 and P3 still have stages to finish.
-		code, out, _ := run(t, env, "stats", "projects", "--from", "2027-01-01", "--to", "2027-01-31", "--format", "json")
+		code, out, _ = run(t, env, "stats", "projects", "--from", "2027-01-01", "--to", "2027-01-31", "--format", "json")
 		if want := `{"projects":2,"stages_finished":0,"stages_on_time":0,"on_time_rate":null,"avg_stage_workdays":null}` + "\n"; code != 0 || out != want {
 			t.Errorf("empty period: %d %q", code, out)
 		}
