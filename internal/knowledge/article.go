@@ -64,6 +64,9 @@ type Store interface {
 	// Postings returns the postings of the tokens among published articles
 	// valid at now, with the field lengths of the articles they name.
 	Postings(ctx context.Context, tokens []string, now time.Time) ([]Posting, map[int64][3]int, IndexStats, error)
+	// TokenCounts returns, for each token, the number of postings it has (all
+	// articles and fields; an index-only count used to prune very common tokens).
+	TokenCounts(ctx context.Context, tokens []string) (map[string]int, error)
 	// FindArticles returns the articles of ids.
 	FindArticles(ctx context.Context, ids []int64) ([]Article, error)
 }

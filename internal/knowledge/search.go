@@ -116,6 +116,7 @@ func (s *Service) Search(ctx context.Context, q string, limit int) ([]Hit, error
 	if limit > 100 {
 		return nil, app.Invalid("limit 不能超过 100")
 	}
+	var err error
 	weights := s.queryWeights(q)
 	if len(weights) == 0 {
 		return []Hit{}, nil
@@ -125,6 +126,9 @@ func (s *Service) Search(ctx context.Context, q string, limit int) ([]Hit, error
 		tokens = append(tokens, t)
 	}
 	sort.Strings(tokens)
+	if tokens, err = s.prune(ctx, tokens); err != nil {
+		return nil, err
+	}
 	now := s.Clock.Now()
 	posts, lens, st, err := s.Store.Postings(ctx, tokens, now)
 	if err != nil {
@@ -197,4 +201,34 @@ func rank(posts []Posting, lens map[int64][3]int, st IndexStats, weights map[str
 		scores[id] = sc
 	}
 	return scores
+}
+
+// commonPostings is the number of postings above which a token is too common to
+// rank by (its IDF is near zero) and is left out of the query.
+const commonPostings = 3000
+
+// prune drops the very common tokens of a query, keeping at least the rarest one.
+func (s *Service) prune(ctx context.Context, tokens []string) ([]string, error) {
+	counts, err := s.Store.TokenCounts(ctx, tokens)
+	if err != nil {
+		return nil, err
+	}
+	var keep []string
+	rarest := ""
+	for _, t := range tokens {
+		n, ok := counts[t]
+		if !ok {
+			continue
+		}
+		if n <= commonPostings {
+			keep = append(keep, t)
+		}
+		if rarest == "" || n < counts[rarest] {
+			rarest = t
+		}
+	}
+	if len(keep) == 0 && rarest != "" {
+		keep = []string{rarest}
+	}
+	return keep, nil
 }

@@ -198,3 +198,29 @@ func scanArticle(r rowScanner) (knowledge.Article, error) {
 	}
 	return a, err
 }
+
+// TokenCounts counts the postings of each token (index-only).
+func (s *Knowledge) TokenCounts(ctx context.Context, tokens []string) (map[string]int, error) {
+	m := map[string]int{}
+	if len(tokens) == 0 {
+		return m, nil
+	}
+	args := make([]any, len(tokens))
+	ph := make([]string, len(tokens))
+	for i, t := range tokens {
+		args[i] = t
+		ph[i] = fmt.Sprintf("$%d", i+1)
+	}
+	type row struct {
+		tok string
+		n   int
+	}
+	rows, err := queryAll(ctx, s.DB, "kb token counts", func(r rowScanner) (row, error) {
+		var x row
+		return x, r.Scan(&x.tok, &x.n)
+	}, `SELECT token, count(*) FROM kb_tokens WHERE token IN (`+strings.Join(ph, ", ")+`) GROUP BY token`, args...)
+	for _, r := range rows {
+		m[r.tok] = r.n
+	}
+	return m, err
+}
