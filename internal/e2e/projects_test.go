@@ -52,7 +52,15 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantContains(t, "stage cases", textOf(t, ctx, chromedp.ID("stages")), "GC001", "办件 BJ-0001：建设用地规划许可证核发，办理中")
-		msg := submit(t, ctx, base+"/projects/XM-7", "pass-form")
+		msg := submit(t, ctx, base+"/projects", "project-form", chromedp.SendKeys(chromedp.CSS("#project-form input[name=code]"), "XM-9"),
+			chromedp.SendKeys(chromedp.CSS("#project-form input[name=name]"), "光伏组件厂"),
+			chromedp.SendKeys(chromedp.CSS("#project-form input[name=enterprise]"), "丙新能源公司"))
+		wantContains(t, "register", msg, "项目已登记，已开始“立项用地规划许可”阶段")
+		msg = submit(t, ctx, base+"/projects", "project-form", chromedp.SendKeys(chromedp.CSS("#project-form input[name=code]"), "XM-9"),
+			chromedp.SendKeys(chromedp.CSS("#project-form input[name=name]"), "重复"),
+			chromedp.SendKeys(chromedp.CSS("#project-form input[name=enterprise]"), "丁公司"))
+		wantContains(t, "duplicate project", msg, "项目代码 XM-9 已存在")
+		msg = submit(t, ctx, base+"/projects/XM-7", "pass-form")
 		wantContains(t, "pass", msg, "当前阶段已办结并转入下一阶段")
 		wantContains(t, "stages", textOf(t, ctx, chromedp.ID("stages")), "已办结", "正常")
 		wantContains(t, "ledger", textOf(t, ctx, chromedp.ID("ledger")), "交接", "转入“工程建设许可”阶段")

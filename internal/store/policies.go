@@ -101,7 +101,10 @@ func (s *SupportPolicies) Submit(ctx context.Context, a *project.Application) er
 	err = s.DB.QueryRowContext(ctx, `INSERT INTO policy_applications (no, policy_id, applicant, channel, materials, amount_fen,
 		status, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, a.No, a.PolicyID, a.Applicant, a.Channel,
 		jsonList(a.Materials), a.AmountFen, a.Status, utc(a.SubmittedAt)).Scan(&a.ID)
-	return dbErr(err, "insert application")
+	if err = dbErr(err, "insert application"); app.ErrorCode(err) == app.EConflict {
+		return app.Conflict("申请编号 %s 已存在", a.No)
+	}
+	return err
 }
 
 const appCols = `a.id, a.no, a.policy_id, p.code, a.applicant, a.channel, a.materials, a.amount_fen, a.status, a.submitted_at,

@@ -30,7 +30,10 @@ func (s *ProjectRecords) CreateProject(ctx context.Context, p *project.Project) 
 		if err := tx.QueryRowContext(ctx, `INSERT INTO projects (code, name, enterprise, contact, phone, agent, form, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, p.Code, p.Name, p.Enterprise, p.Contact, p.Phone, p.Agent,
 			p.Form, utc(p.CreatedAt)).Scan(&p.ID); err != nil {
-			return dbErr(err, "insert project")
+			if err = dbErr(err, "insert project"); app.ErrorCode(err) == app.EConflict {
+				return app.Conflict("项目代码 %s 已存在", p.Code)
+			}
+			return err
 		}
 		for i := range p.Stages {
 			st := &p.Stages[i]

@@ -20,6 +20,7 @@ func (ui *UI) projectRoutes(mux *http.ServeMux) {
 	}
 	mux.HandleFunc("GET /projects", ui.section("/projects", ui.projectBoard))
 	mux.HandleFunc("GET /projects/figures", ui.section("/projects/figures", ui.projectFigures))
+	mux.HandleFunc("POST /projects", ui.section("/projects", ui.createProject))
 	mux.HandleFunc("GET /projects/{code}", ui.section("/projects", ui.projectPage))
 	mux.HandleFunc("POST /projects/{code}/{step}", ui.section("/projects", ui.projectStep))
 	mux.HandleFunc("GET /public/policy-status", ui.policyStatusPage)
