@@ -25,6 +25,7 @@ type Article struct {
 	Category   string
 	Keywords   string
 	ValidUntil time.Time // zero: no end
+	ReviewBy   time.Time // zero: no review date
 	Status     string
 	Version    int
 	UpdatedAt  time.Time
@@ -67,6 +68,12 @@ type Store interface {
 	// TokenCounts returns, for each token, the number of postings it has (all
 	// articles and fields; an index-only count used to prune very common tokens).
 	TokenCounts(ctx context.Context, tokens []string) (map[string]int, error)
+	// SetArticleStatus changes an article's status, as a new version.
+	SetArticleStatus(ctx context.Context, id int64, status string, now time.Time) (Article, error)
+	// ArticleVersions returns every version of an article, newest first.
+	ArticleVersions(ctx context.Context, id int64) ([]Article, error)
+	// DueForReview lists the published articles past their review-by date, of a unit (0: all).
+	DueForReview(ctx context.Context, now time.Time, unitID int64) ([]Article, error)
 	// FindArticles returns the articles of ids.
 	FindArticles(ctx context.Context, ids []int64) ([]Article, error)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"govdesk/internal/app"
 	"govdesk/internal/knowledge"
 	"govdesk/internal/zhtext"
 )
@@ -69,15 +70,23 @@ func saveArticle(ctx context.Context, tx *sql.Tx, a knowledge.Article, now time.
 	}
 	var id int64
 	version := 1
-	err := tx.QueryRowContext(ctx, `SELECT id, version FROM kb_articles WHERE title = $1`, a.Title).Scan(&id, &version)
+	var err error
+	if a.ID != 0 {
+		err = tx.QueryRowContext(ctx, `SELECT id, version FROM kb_articles WHERE id = $1`, a.ID).Scan(&id, &version)
+		if err == sql.ErrNoRows {
+			return false, app.NotFound("知识库文章 %d 不存在", a.ID)
+		}
+	} else {
+		err = tx.QueryRowContext(ctx, `SELECT id, version FROM kb_articles WHERE title = $1`, a.Title).Scan(&id, &version)
+	}
 	isNew := err == sql.ErrNoRows
 	switch {
 	case isNew:
 		err = tx.QueryRowContext(ctx, `INSERT INTO kb_articles (title, answer, unit_id, category, keywords, valid_until, status,
-			version, len_title, len_kw, len_answer, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $11) RETURNING id`,
+			version, len_title, len_kw, len_answer, created_at, updated_at, review_by)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $11, $12) RETURNING id`,
 			a.Title, a.Answer, nullInt(a.UnitID), a.Category, a.Keywords, nullTime(a.ValidUntil), a.Status,
-			lens[0], lens[1], lens[2], utc(now)).Scan(&id)
+			lens[0], lens[1], lens[2], utc(now), nullTime(a.ReviewBy)).Scan(&id)
 		if err != nil {
 			return false, dbErr(err, "insert kb article")
 		}
@@ -86,9 +95,10 @@ func saveArticle(ctx context.Context, tx *sql.Tx, a knowledge.Article, now time.
 	default:
 		version++
 		if _, err := tx.ExecContext(ctx, `UPDATE kb_articles SET answer = $2, unit_id = $3, category = $4, keywords = $5,
-			valid_until = $6, status = $7, version = $8, len_title = $9, len_kw = $10, len_answer = $11, updated_at = $12 WHERE id = $1`,
+			valid_until = $6, status = $7, version = $8, len_title = $9, len_kw = $10, len_answer = $11, updated_at = $12,
+			title = $13, review_by = $14 WHERE id = $1`,
 			id, a.Answer, nullInt(a.UnitID), a.Category, a.Keywords, nullTime(a.ValidUntil), a.Status, version,
-			lens[0], lens[1], lens[2], utc(now)); err != nil {
+			lens[0], lens[1], lens[2], utc(now), a.Title, nullTime(a.ReviewBy)); err != nil {
 			return false, dbErr(err, "update kb article")
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM kb_tokens WHERE article_id = $1`, id); err != nil {
@@ -184,18 +194,16 @@ func (s *Knowledge) FindArticles(ctx context.Context, ids []int64) ([]knowledge.
 		ph[i] = fmt.Sprintf("$%d", i+1)
 	}
 	return queryAll(ctx, s.DB, "find kb articles", scanArticle, `SELECT a.id, a.title, a.answer, COALESCE(a.unit_id, 0),
-		COALESCE(u.code, ''), COALESCE(u.name, ''), a.category, a.keywords, a.valid_until, a.status, a.version, a.updated_at
+		COALESCE(u.code, ''), COALESCE(u.name, ''), a.category, a.keywords, a.valid_until, a.status, a.version, a.updated_at, a.review_by
 		FROM kb_articles a LEFT JOIN units u ON u.id = a.unit_id WHERE a.id IN (`+strings.Join(ph, ", ")+`) ORDER BY a.id`, args...)
 }
 
 func scanArticle(r rowScanner) (knowledge.Article, error) {
 	var a knowledge.Article
-	var until sql.NullTime
+	var until, review sql.NullTime
 	err := r.Scan(&a.ID, &a.Title, &a.Answer, &a.UnitID, &a.UnitCode, &a.UnitName, &a.Category, &a.Keywords, &until,
-		&a.Status, &a.Version, &a.UpdatedAt)
-	if until.Valid {
-		a.ValidUntil = until.Time
-	}
+		&a.Status, &a.Version, &a.UpdatedAt, &review)
+	a.ValidUntil, a.ReviewBy = until.Time, review.Time
 	return a, err
 }
 

@@ -1,0 +1,94 @@
+package knowledge
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"govdesk/internal/app"
+)
+
+// office are the roles of the hotline office, which approves and retires articles.
+var office = []string{app.RoleAdmin, app.RoleDispatcher}
+
+// Draft saves a new article or an edit of one (a.ID set) as a draft awaiting the
+// hotline office's approval; every save is a new version. A unit admin drafts
+// only for their own unit.
+func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
+	act, err := app.RequireRole(ctx, app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher)
+	if err != nil {
+		return Article{}, err
+	}
+	if act.Role == app.RoleUnitAdmin {
+		if a.UnitID != 0 && a.UnitID != act.UnitID {
+			return Article{}, app.Forbidden("单位管理员只能编写本单位的知识库文章")
+		}
+		a.UnitID = act.UnitID
+	}
+	a.Title, a.Answer = strings.TrimSpace(a.Title), strings.TrimSpace(a.Answer)
+	a.Category, a.Keywords = strings.TrimSpace(a.Category), strings.TrimSpace(a.Keywords)
+	switch {
+	case a.Title == "":
+		return Article{}, app.Invalid("标题不能为空")
+	case utf8.RuneCountInString(a.Title) > 200:
+		return Article{}, app.Invalid("标题不能超过 200 字")
+	case a.Answer == "":
+		return Article{}, app.Invalid("答案不能为空")
+	}
+	if act.Role == app.RoleUnitAdmin && a.ID != 0 {
+		old, err := s.Store.FindArticles(ctx, []int64{a.ID})
+		if err != nil {
+			return Article{}, err
+		}
+		if len(old) == 1 && old[0].UnitID != act.UnitID {
+			return Article{}, app.Forbidden("单位管理员只能修改本单位的知识库文章")
+		}
+	}
+	a.Status = StatusDraft
+	if _, _, err := s.Store.SaveArticles(ctx, []Article{a}, s.Clock.Now()); err != nil {
+		return Article{}, err
+	}
+	return a, nil
+}
+
+// Approve publishes an article (hotline office only).
+func (s *Service) Approve(ctx context.Context, id int64) (Article, error) {
+	return s.setStatus(ctx, id, StatusPublished)
+}
+
+// Retire takes an outdated article out of search (hotline office only).
+func (s *Service) Retire(ctx context.Context, id int64) (Article, error) {
+	return s.setStatus(ctx, id, StatusRetired)
+}
+
+func (s *Service) setStatus(ctx context.Context, id int64, status string) (Article, error) {
+	if _, err := app.RequireRole(ctx, office...); err != nil {
+		return Article{}, err
+	}
+	return s.Store.SetArticleStatus(ctx, id, status, s.Clock.Now())
+}
+
+// Versions returns the versions of an article, newest first.
+func (s *Service) Versions(ctx context.Context, id int64) ([]Article, error) {
+	if _, err := app.RequireActor(ctx); err != nil {
+		return nil, err
+	}
+	list, err := s.Store.ArticleVersions(ctx, id)
+	if err == nil && len(list) == 0 {
+		return nil, app.NotFound("知识库文章 %d 不存在", id)
+	}
+	return list, err
+}
+
+// DueForReview lists the published articles past their review-by date: a unit
+// admin sees their unit's, the hotline office those of unitID (0: all).
+func (s *Service) DueForReview(ctx context.Context, unitID int64) ([]Article, error) {
+	act, err := app.RequireRole(ctx, app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher, app.RoleLeader)
+	if err != nil {
+		return nil, err
+	}
+	if act.Role == app.RoleUnitAdmin {
+		unitID = act.UnitID
+	}
+	return s.Store.DueForReview(ctx, s.Clock.Now(), unitID)
+}
