@@ -19,6 +19,7 @@ type Knowledge struct {
 // Routes registers the knowledge-base endpoints.
 func (k *Knowledge) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/kb/search", k.search)
+	k.articleRoutes(mux)
 	if k.Suggester != nil {
 		mux.HandleFunc("POST /api/v1/orders/suggest-units", k.suggest)
 	}

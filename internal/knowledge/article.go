@@ -74,6 +74,7 @@ type Store interface {
 	ArticleVersions(ctx context.Context, id int64) ([]Article, error)
 	// DueForReview lists the published articles past their review-by date, of a unit (0: all).
 	DueForReview(ctx context.Context, now time.Time, unitID int64) ([]Article, error)
+	FirstCallSource
 	// FindArticles returns the articles of ids.
 	FindArticles(ctx context.Context, ids []int64) ([]Article, error)
 }

@@ -109,3 +109,8 @@ func rate(r FirstCallRate) float64 {
 	}
 	return *r.Percent
 }
+
+// FirstCall returns the first-call resolution rates of the service's store (see FirstCall).
+func (s *Service) FirstCall(ctx context.Context, from, to time.Time, threshold float64) ([]FirstCallRate, error) {
+	return FirstCall(ctx, s.Store, from, to, threshold)
+}

@@ -1,0 +1,160 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"govdesk/internal/app"
+	"govdesk/internal/httpx"
+	"govdesk/internal/knowledge"
+	"govdesk/internal/stats"
+)
+
+func (k *Knowledge) articleRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("POST /api/v1/kb/articles", k.draft)
+	mux.HandleFunc("PUT /api/v1/kb/articles/{id}", k.draft)
+	mux.HandleFunc("POST /api/v1/kb/articles/{id}/approve", k.status)
+	mux.HandleFunc("POST /api/v1/kb/articles/{id}/retire", k.status)
+	mux.HandleFunc("GET /api/v1/kb/articles/{id}/versions", k.versions)
+	mux.HandleFunc("GET /api/v1/kb/review-due", k.reviewDue)
+	mux.HandleFunc("GET /api/v1/kb/first-call", k.firstCall)
+}
+
+type articleJSON struct {
+	ID         int64  `json:"id"`
+	Title      string `json:"title"`
+	Answer     string `json:"answer"`
+	UnitCode   string `json:"unit_code"`
+	Category   string `json:"category"`
+	Keywords   string `json:"keywords"`
+	ValidUntil string `json:"valid_until"`
+	ReviewBy   string `json:"review_by"`
+	Status     string `json:"status"`
+	Version    int    `json:"version"`
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(app.Shanghai).Format("2006-01-02")
+}
+
+func toArticleJSON(a knowledge.Article) articleJSON {
+	return articleJSON{ID: a.ID, Title: a.Title, Answer: a.Answer, UnitCode: a.UnitCode, Category: a.Category, Keywords: a.Keywords,
+		ValidUntil: day(a.ValidUntil), ReviewBy: day(a.ReviewBy), Status: a.Status, Version: a.Version}
+}
+
+func articleID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, app.NotFound("知识库文章不存在")
+	}
+	return id, nil
+}
+
+// draft saves a new article (POST) or an edit (PUT …/{id}) as a draft.
+func (k *Knowledge) draft(w http.ResponseWriter, r *http.Request) {
+	var in articleJSON
+	if err := httpx.DecodeJSON(w, r, &in); err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	a := knowledge.Article{Title: in.Title, Answer: in.Answer, Category: in.Category, Keywords: in.Keywords}
+	if r.PathValue("id") != "" {
+		id, err := articleID(r)
+		if err != nil {
+			httpx.WriteError(w, r, err)
+			return
+		}
+		a.ID = id
+	}
+	for _, d := range []struct {
+		s   string
+		dst *time.Time
+	}{{in.ValidUntil, &a.ValidUntil}, {in.ReviewBy, &a.ReviewBy}} {
+		if d.s != "" {
+			t, err := app.ParseDate(d.s)
+			if err != nil {
+				httpx.WriteError(w, r, err)
+				return
+			}
+			*d.dst = t
+		}
+	}
+	out, err := k.Knowledge.Draft(r.Context(), a)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, toArticleJSON(out))
+}
+
+func (k *Knowledge) status(w http.ResponseWriter, r *http.Request) {
+	id, err := articleID(r)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	op := k.Knowledge.Approve
+	if r.URL.Path[len(r.URL.Path)-len("retire"):] == "retire" {
+		op = k.Knowledge.Retire
+	}
+	a, err := op(r.Context(), id)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, toArticleJSON(a))
+}
+
+func (k *Knowledge) versions(w http.ResponseWriter, r *http.Request) {
+	id, err := articleID(r)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	list, err := k.Knowledge.Versions(r.Context(), id)
+	writeArticles(w, r, list, err)
+}
+
+func (k *Knowledge) reviewDue(w http.ResponseWriter, r *http.Request) {
+	list, err := k.Knowledge.DueForReview(r.Context(), 0)
+	writeArticles(w, r, list, err)
+}
+
+func writeArticles(w http.ResponseWriter, r *http.Request, list []knowledge.Article, err error) {
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	out := make([]articleJSON, 0, len(list))
+	for _, a := range list {
+		out = append(out, toArticleJSON(a))
+	}
+	httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": out, "total": len(out)})
+}
+
+// firstCall answers GET /api/v1/kb/first-call?from=&to=[&threshold=] as `govdesk kb first-call --format json`.
+func (k *Knowledge) firstCall(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	p, err := stats.DatePeriod(q.Get("from"), q.Get("to"))
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	threshold := knowledge.DefaultFirstCallThreshold
+	if v := q.Get("threshold"); v != "" {
+		if threshold, err = strconv.ParseFloat(v, 64); err != nil {
+			httpx.WriteError(w, r, app.Invalid("threshold 应为百分比数字，如 70"))
+			return
+		}
+	}
+	rates, err := k.Knowledge.FirstCall(r.Context(), p.From, p.To, threshold)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, map[string]any{"threshold": threshold, "units": rates})
+}

@@ -1,0 +1,54 @@
+package e2e
+
+import (
+	"net/http"
+	"net/url"
+	"testing"
+
+	"govdesk/internal/store"
+	"govdesk/internal/store/storetest"
+)
+
+func TestAPI_KBArticleLifecycle(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startServer(t, db)
+		tok := tokens(t, db, "operator", "dispatcher")
+		c := &http.Client{}
+		r := call(t, c, "POST", base+"/api/v1/kb/articles", tok["dispatcher"], `{"title":"燃气怎么开户？","answer":"带房产证到燃气公司营业厅办理。","review_by":"2000-01-01"}`, nil)
+		if r.Status != 200 || r.Body["status"] != "draft" {
+			t.Fatalf("draft: %d %v", r.Status, r.Body)
+		}
+		search := func() int {
+			s := call(t, c, "GET", base+"/api/v1/kb/search?q="+url.QueryEscape("燃气开户"), tok["operator"], "", nil)
+			res, _ := s.Body["results"].([]any)
+			return len(res)
+		}
+		if n := search(); n != 0 {
+			t.Fatalf("draft found: %d", n)
+		}
+		if r := call(t, c, "POST", base+"/api/v1/kb/articles/1/approve", tok["operator"], "", nil); r.Status != 403 {
+			t.Fatalf("operator approves: %d", r.Status)
+		}
+		if r := call(t, c, "POST", base+"/api/v1/kb/articles/1/approve", tok["dispatcher"], "", nil); r.Status != 200 || r.Body["status"] != "published" {
+			t.Fatalf("approve: %d %v", r.Status, r.Body)
+		}
+		if n := search(); n != 1 {
+			t.Fatalf("published not found: %d", n)
+		}
+		if r := call(t, c, "GET", base+"/api/v1/kb/review-due", tok["dispatcher"], "", nil); r.Status != 200 || r.Body["total"] != 1.0 {
+			t.Fatalf("review-due: %d %v", r.Status, r.Body)
+		}
+		if r := call(t, c, "POST", base+"/api/v1/kb/articles/1/retire", tok["dispatcher"], "", nil); r.Status != 200 || r.Body["status"] != "retired" {
+			t.Fatalf("retire: %d %v", r.Status, r.Body)
+		}
+		if r := call(t, c, "GET", base+"/api/v1/kb/articles/1/versions", tok["operator"], "", nil); r.Status != 200 || r.Body["total"] != 3.0 {
+			t.Fatalf("versions: %d %v", r.Status, r.Body)
+		}
+		if r := call(t, c, "GET", base+"/api/v1/kb/first-call?from=2024-01-01&to=2024-12-31", tok["dispatcher"], "", nil); r.Status != 200 || r.Body["threshold"] != 70.0 {
+			t.Fatalf("first-call: %d %v", r.Status, r.Body)
+		}
+		if r := call(t, c, "GET", base+"/api/v1/kb/first-call", tok["dispatcher"], "", nil); r.Status != 400 {
+			t.Fatalf("first-call without dates: %d", r.Status)
+		}
+	})
+}
