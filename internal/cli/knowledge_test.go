@@ -66,3 +66,20 @@ func TestKBFirstCall(t *testing.T) {
 		t.Fatalf("missing dates: %d", code)
 	}
 }
+
+func TestKBSynonymsAndReviewDue(t *testing.T) {
+	env := map[string]string{"GOVDESK_DB": storetest.SQLiteDSN(t)}
+	if code, _, errs := run(t, env, "migrate"); code != 0 {
+		t.Fatal(errs)
+	}
+	code, out, errs := run(t, env, "kb", "synonyms", "--set", "电动车 电瓶车；投诉 举报")
+	if code != 0 || out != "投诉 ~ 举报\n电动车 ~ 电瓶车\n" {
+		t.Fatalf("%d %q %s", code, out, errs)
+	}
+	if code, _, errs := run(t, env, "kb", "synonyms", "--set", "孤词"); code != 1 || !strings.Contains(errs, "2 到 20") {
+		t.Fatalf("bad group: %d %s", code, errs)
+	}
+	if code, out, _ := run(t, env, "kb", "review-due", "--format", "json"); code != 0 || !strings.Contains(out, `"total":0`) {
+		t.Fatalf("review-due: %d %s", code, out)
+	}
+}

@@ -75,6 +75,10 @@ type Store interface {
 	// DueForReview lists the published articles past their review-by date, of a unit (0: all).
 	DueForReview(ctx context.Context, now time.Time, unitID int64) ([]Article, error)
 	FirstCallSource
+	// Synonyms returns the edited synonym groups, nil when none were set.
+	Synonyms(ctx context.Context) ([][]string, error)
+	// ReplaceSynonyms replaces every synonym group.
+	ReplaceSynonyms(ctx context.Context, groups [][]string) error
 	// FindArticles returns the articles of ids.
 	FindArticles(ctx context.Context, ids []int64) ([]Article, error)
 }
@@ -83,5 +87,5 @@ type Store interface {
 type Service struct {
 	Store    Store
 	Clock    app.Clock
-	Synonyms [][]string // nil: DefaultSynonyms
+	Synonyms [][]string // nil: the store's groups, else DefaultSynonyms
 }

@@ -62,7 +62,7 @@ const (
 
 // queryWeights returns the tokens of q with their weights: 1 for the query's own
 // tokens, 0.6 for those of synonyms of words it contains.
-func (s *Service) queryWeights(q string) map[string]float64 {
+func (s *Service) queryWeights(q string, groups [][]string) map[string]float64 {
 	w := map[string]float64{}
 	for _, t := range zhtext.Tokens(q) {
 		w[t] = 1
@@ -71,10 +71,6 @@ func (s *Service) queryWeights(q string) map[string]float64 {
 		}
 	}
 	norm := zhtext.Normalize(q)
-	groups := s.Synonyms
-	if groups == nil {
-		groups = DefaultSynonyms
-	}
 	for _, g := range groups {
 		hit := false
 		for _, word := range g {
@@ -116,8 +112,11 @@ func (s *Service) Search(ctx context.Context, q string, limit int) ([]Hit, error
 	if limit > 100 {
 		return nil, app.Invalid("limit 不能超过 100")
 	}
-	var err error
-	weights := s.queryWeights(q)
+	groups, err := s.synonyms(ctx)
+	if err != nil {
+		return nil, err
+	}
+	weights := s.queryWeights(q, groups)
 	if len(weights) == 0 {
 		return []Hit{}, nil
 	}

@@ -39,3 +39,8 @@ CREATE TABLE kb_tokens (
 	PRIMARY KEY (token, article_id, field)
 );
 CREATE INDEX kb_tokens_article ON kb_tokens(article_id);
+
+-- Synonym groups admins edit (words separated by spaces); empty: the built-in groups.
+CREATE TABLE kb_synonyms (
+	words TEXT PRIMARY KEY
+);
