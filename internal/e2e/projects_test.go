@@ -69,6 +69,12 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 		}
 		wantContains(t, "board after", textOf(t, ctx, chromedp.CSS(`section[data-stage="工程建设许可"]`)), "智能制造产业园")
 
+		msg = submit(t, ctx, base+"/policies/applications", "application-form",
+			chromedp.SendKeys(chromedp.CSS("#application-form input[name=no]"), "ZS-002"),
+			chromedp.SendKeys(chromedp.CSS("#application-form input[name=policy]"), "ZC01"),
+			chromedp.SendKeys(chromedp.CSS("#application-form input[name=applicant]"), "乙商贸公司"),
+			chromedp.SendKeys(chromedp.CSS("#application-form input[name=materials]"), "申请表"))
+		wantContains(t, "missing material", msg, "申请缺少必需材料：营业执照")
 		msg = submit(t, ctx, base+"/policies/applications", "approve-ZS-001")
 		wantContains(t, "approve", msg, "申请 ZS-001 已审核通过")
 		msg = submit(t, ctx, base+"/policies/applications", "pay-ZS-001")

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"math"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"govdesk/internal/project"
@@ -22,4 +24,23 @@ func (ui *UI) createProject(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ui.redirectWith(w, r, "/projects/"+url.PathEscape(p.Code), "ok", "项目已登记，已开始“"+p.Stages[0].Name+"”阶段")
+}
+
+// submitApplication files an application at the 政策兑现 window.
+func (ui *UI) submitApplication(w http.ResponseWriter, r *http.Request) {
+	f, ok := ui.postForm(w, r)
+	if !ok {
+		return
+	}
+	back := "/policies/applications"
+	yuan, err := strconv.ParseFloat(strings.TrimSpace(f.Get("amount")), 64)
+	if err != nil {
+		ui.redirectWith(w, r, back, "error", "申请金额应为数字（元）")
+		return
+	}
+	fen := int64(math.Round(yuan * 100))
+	a := project.Application{No: strings.TrimSpace(f.Get("no")), PolicyCode: strings.TrimSpace(f.Get("policy")),
+		Applicant: f.Get("applicant"), Channel: "线下", AmountFen: fen,
+		Materials: strings.FieldsFunc(f.Get("materials"), func(r rune) bool { return strings.ContainsRune("、，,；;\n", r) })}
+	ui.done(w, r, back, "申请 "+a.No+" 已受理", ui.Projects.Submit(r.Context(), &a))
 }

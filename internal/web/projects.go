@@ -26,6 +26,7 @@ func (ui *UI) projectRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /public/policy-status", ui.policyStatusPage)
 	mux.HandleFunc("GET /policies", ui.section("/policies", ui.policiesPage))
 	mux.HandleFunc("GET /policies/applications", ui.section("/policies/applications", ui.applicationsPage))
+	mux.HandleFunc("POST /policies/applications", ui.section("/policies/applications", ui.submitApplication))
 	mux.HandleFunc("POST /policies/applications/{no}/{step}", ui.section("/policies/applications", ui.applicationStep))
 }
 
