@@ -194,6 +194,9 @@ func rank(posts []Posting, lens map[int64][3]int, st IndexStats, weights map[str
 		var sc float64
 		for tok, f := range m {
 			d := float64(df[tok])
+			if n < d {
+				n = d // statistics a little stale (cached) against fresh postings
+			}
 			idf := math.Log(1 + (n-d+0.5)/(d+0.5))
 			sc += weights[tok] * idf * f * (bm25K1 + 1) / (f + bm25K1)
 		}
@@ -205,6 +208,9 @@ func rank(posts []Posting, lens map[int64][3]int, st IndexStats, weights map[str
 // commonPostings is the number of postings above which a token is too common to
 // rank by (its IDF is near zero) and is left out of the query.
 const commonPostings = 3000
+
+// CountCap is where the store may stop counting a token's postings.
+const CountCap = commonPostings + 1
 
 // prune drops the very common tokens of a query, keeping at least the rarest one.
 func (s *Service) prune(ctx context.Context, tokens []string) ([]string, error) {

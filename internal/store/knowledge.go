@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"govdesk/internal/app"
@@ -14,7 +15,16 @@ import (
 )
 
 // Knowledge stores the knowledge base and its inverted index (kb_tokens).
-type Knowledge struct{ DB *DB }
+// The index statistics are kept for statsTTL (they move slowly) and dropped on every save.
+type Knowledge struct {
+	DB *DB
+
+	mu      sync.Mutex
+	stats   knowledge.IndexStats
+	statsAt time.Time
+}
+
+const statsTTL = 30 * time.Second
 
 var _ knowledge.Store = (*Knowledge)(nil)
 
@@ -43,6 +53,7 @@ func (s *Knowledge) UnitIDs(ctx context.Context) (map[string]int64, error) {
 
 // SaveArticles creates or updates (by title) articles with a version row and their tokens, in one transaction.
 func (s *Knowledge) SaveArticles(ctx context.Context, list []knowledge.Article, now time.Time) (created, updated int, err error) {
+	defer s.dropStats()
 	err = s.DB.Tx(ctx, func(tx *sql.Tx) error {
 		created, updated = 0, 0
 		for _, a := range list {
@@ -149,16 +160,9 @@ const kbSearchable = `a.status = 'published' AND (a.valid_until IS NULL OR a.val
 
 // Postings returns the postings of tokens among the searchable articles, their field lengths and the index statistics.
 func (s *Knowledge) Postings(ctx context.Context, tokens []string, now time.Time) ([]knowledge.Posting, map[int64][3]int, knowledge.IndexStats, error) {
-	var st knowledge.IndexStats
-	var sums [3]int64
-	if err := s.DB.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(len_title), 0), COALESCE(sum(len_kw), 0),
-		COALESCE(sum(len_answer), 0) FROM kb_articles a WHERE `+kbSearchable, utc(now)).Scan(&st.Articles, &sums[0], &sums[1], &sums[2]); err != nil {
-		return nil, nil, st, dbErr(err, "kb index stats")
-	}
-	for i := range sums {
-		if st.Articles > 0 {
-			st.AvgLen[i] = float64(sums[i]) / float64(st.Articles)
-		}
+	st, err := s.indexStats(ctx, now)
+	if err != nil {
+		return nil, nil, st, err
 	}
 	if len(tokens) == 0 {
 		return nil, map[int64][3]int{}, st, nil
@@ -180,6 +184,38 @@ func (s *Knowledge) Postings(ctx context.Context, tokens []string, now time.Time
 		FROM kb_tokens t JOIN kb_articles a ON a.id = t.article_id
 		WHERE t.token IN (`+strings.Join(ph, ", ")+`) AND `+kbSearchable+` ORDER BY t.article_id, t.token, t.field`, args...)
 	return posts, lens, st, err
+}
+
+func (s *Knowledge) dropStats() {
+	s.mu.Lock()
+	s.statsAt = time.Time{}
+	s.mu.Unlock()
+}
+
+// indexStats counts the searchable articles and their average field lengths, cached for statsTTL.
+func (s *Knowledge) indexStats(ctx context.Context, now time.Time) (knowledge.IndexStats, error) {
+	s.mu.Lock()
+	if !s.statsAt.IsZero() && time.Since(s.statsAt) < statsTTL {
+		st := s.stats
+		s.mu.Unlock()
+		return st, nil
+	}
+	s.mu.Unlock()
+	var st knowledge.IndexStats
+	var sums [3]int64
+	if err := s.DB.QueryRowContext(ctx, `SELECT count(*), COALESCE(sum(len_title), 0), COALESCE(sum(len_kw), 0),
+		COALESCE(sum(len_answer), 0) FROM kb_articles a WHERE `+kbSearchable, utc(now)).Scan(&st.Articles, &sums[0], &sums[1], &sums[2]); err != nil {
+		return st, dbErr(err, "kb index stats")
+	}
+	for i := range sums {
+		if st.Articles > 0 {
+			st.AvgLen[i] = float64(sums[i]) / float64(st.Articles)
+		}
+	}
+	s.mu.Lock()
+	s.stats, s.statsAt = st, time.Now()
+	s.mu.Unlock()
+	return st, nil
 }
 
 // FindArticles returns the articles of ids with their unit, in id order.
@@ -207,28 +243,19 @@ func scanArticle(r rowScanner) (knowledge.Article, error) {
 	return a, err
 }
 
-// TokenCounts counts the postings of each token (index-only).
+// TokenCounts counts the postings of each token (index-only), stopping at
+// knowledge.CountCap: beyond it a token is too common to matter.
 func (s *Knowledge) TokenCounts(ctx context.Context, tokens []string) (map[string]int, error) {
 	m := map[string]int{}
-	if len(tokens) == 0 {
-		return m, nil
+	for _, t := range tokens {
+		var n int
+		if err := s.DB.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM kb_tokens WHERE token = $1 LIMIT $2) x`,
+			t, knowledge.CountCap).Scan(&n); err != nil {
+			return nil, dbErr(err, "kb token count")
+		}
+		if n > 0 {
+			m[t] = n
+		}
 	}
-	args := make([]any, len(tokens))
-	ph := make([]string, len(tokens))
-	for i, t := range tokens {
-		args[i] = t
-		ph[i] = fmt.Sprintf("$%d", i+1)
-	}
-	type row struct {
-		tok string
-		n   int
-	}
-	rows, err := queryAll(ctx, s.DB, "kb token counts", func(r rowScanner) (row, error) {
-		var x row
-		return x, r.Scan(&x.tok, &x.n)
-	}, `SELECT token, count(*) FROM kb_tokens WHERE token IN (`+strings.Join(ph, ", ")+`) GROUP BY token`, args...)
-	for _, r := range rows {
-		m[r.tok] = r.n
-	}
-	return m, err
+	return m, nil
 }
