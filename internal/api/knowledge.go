@@ -22,6 +22,7 @@ func (k *Knowledge) Routes(mux *http.ServeMux) {
 	k.articleRoutes(mux)
 	if k.Suggester != nil {
 		mux.HandleFunc("POST /api/v1/orders/suggest-units", k.suggest)
+		mux.HandleFunc("POST /api/v1/orders/suggest-units/retrain", k.retrain)
 	}
 }
 
@@ -68,4 +69,14 @@ func (k *Knowledge) suggest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.WriteJSON(w, http.StatusOK, map[string]any{"suggestions": list})
+}
+
+// retrain retrains the suggestion model now (hotline office).
+func (k *Knowledge) retrain(w http.ResponseWriter, r *http.Request) {
+	n, err := k.Suggester.RetrainNow(r.Context())
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, map[string]any{"trained_on": n})
 }

@@ -64,6 +64,9 @@ func TestAPI_SuggestUnits(t *testing.T) {
 		if s := list[0].(map[string]any); s["unit_code"] != "U001" || s["unit_name"] == "" || s["confidence"] != 1.0 {
 			t.Fatalf("suggestion: %v", s)
 		}
+		if r := call(t, c, "POST", base+"/api/v1/orders/suggest-units/retrain", tok, "", nil); r.Status != 200 || r.Body["trained_on"] != 0.0 {
+			t.Errorf("retrain: %d %v", r.Status, r.Body)
+		}
 		if r := call(t, c, "POST", base+"/api/v1/orders/suggest-units", tok, `{}`, nil); r.Status != 400 {
 			t.Errorf("empty: %d %v", r.Status, r.Body)
 		}
