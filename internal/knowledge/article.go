@@ -79,6 +79,8 @@ type Store interface {
 	Synonyms(ctx context.Context) ([][]string, error)
 	// ReplaceSynonyms replaces every synonym group.
 	ReplaceSynonyms(ctx context.Context, groups [][]string) error
+	// ArticleIDByTitle returns the id of the article with the title, 0 when none.
+	ArticleIDByTitle(ctx context.Context, title string) (int64, error)
 	// FindArticles returns the articles of ids.
 	FindArticles(ctx context.Context, ids []int64) ([]Article, error)
 }

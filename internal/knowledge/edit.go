@@ -35,6 +35,15 @@ func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
 	case a.Answer == "":
 		return Article{}, app.Invalid("答案不能为空")
 	}
+	if a.ID == 0 {
+		id, err := s.Store.ArticleIDByTitle(ctx, a.Title)
+		if err != nil {
+			return Article{}, err
+		}
+		if id != 0 {
+			return Article{}, app.Conflict("已有同标题的文章（编号 %d），请修改该文章", id)
+		}
+	}
 	if act.Role == app.RoleUnitAdmin && a.ID != 0 {
 		old, err := s.Store.FindArticles(ctx, []int64{a.ID})
 		if err != nil {

@@ -46,3 +46,13 @@ func (s *Knowledge) DueForReview(ctx context.Context, now time.Time, unitID int6
 		FROM kb_articles a LEFT JOIN units u ON u.id = a.unit_id
 		WHERE a.status = 'published' AND a.review_by < $1 AND ($2 = 0 OR a.unit_id = $2) ORDER BY a.review_by, a.id`, utc(now), unitID)
 }
+
+// ArticleIDByTitle returns the id of the article with the title, 0 when none.
+func (s *Knowledge) ArticleIDByTitle(ctx context.Context, title string) (int64, error) {
+	var id int64
+	err := s.DB.QueryRowContext(ctx, `SELECT id FROM kb_articles WHERE title = $1`, title).Scan(&id)
+	if err == sql.ErrNoRows {
+		return 0, nil
+	}
+	return id, dbErr(err, "find kb article by title")
+}

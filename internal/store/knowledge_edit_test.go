@@ -22,6 +22,9 @@ func TestKnowledgeLifecycle(t *testing.T) {
 		if hits, _ := svc.Search(c.Operator, "停水", 5); len(hits) != 0 {
 			t.Fatalf("draft searchable: %+v", hits)
 		}
+		if _, err := svc.Draft(c.Dispatcher, knowledge.Article{Title: "停水怎么查询？", Answer: "另一个答案。"}); app.ErrorCode(err) != app.EConflict {
+			t.Fatalf("duplicate title: %v", err)
+		}
 		if _, err := svc.Approve(c.UnitAdmin2, 1); app.ErrorCode(err) != app.EForbidden {
 			t.Fatalf("unit admin approves: %v", err)
 		}
