@@ -223,7 +223,6 @@ func deviceStatsCmd() *command {
 		})
 }
 
-
 func fmtPct(p *float64) string {
 	if p == nil {
 		return "—"
