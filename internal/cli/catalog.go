@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -156,23 +155,7 @@ func exportItemsCmd() *command {
 				for _, it := range items {
 					rows = append(rows, catalog.ItemRow(it))
 				}
-				f, err := os.Create(out)
-				if err != nil {
-					return app.Invalid("无法创建输出文件：%s", out).WithDetail("%v", err)
-				}
-				if ext == ".csv" {
-					err = sheet.WriteCSV(f, catalog.ItemHeaders, rows, false)
-				} else {
-					err = sheet.WriteXLSX(f, catalog.ItemHeaders, rows)
-				}
-				if cerr := f.Close(); err == nil {
-					err = cerr
-				}
-				if err != nil {
-					os.Remove(out)
-					return err
-				}
-				return json.NewEncoder(e.stdout).Encode(map[string]any{"exported": len(rows), "out": out})
+				return writeSheet(e, out, catalog.ItemHeaders, rows)
 			})
 		},
 	}
