@@ -14,13 +14,18 @@ func (a *API) statsRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/stats/hotline/orders", a.hotlineOrders)
 }
 
-// hotlineOf computes the figures of the from/to dates (both included) of the request.
-func (a *API) hotlineOf(r *http.Request) (stats.Hotline, error) {
+// periodOf reads the from/to dates (both included) of the request.
+func periodOf(r *http.Request) (stats.Period, error) {
 	q := r.URL.Query()
 	if q.Get("from") == "" || q.Get("to") == "" {
-		return stats.Hotline{}, app.Invalid("请提供统计区间 from 和 to（YYYY-MM-DD）")
+		return stats.Period{}, app.Invalid("请提供统计区间 from 和 to（YYYY-MM-DD）")
 	}
-	p, err := stats.DatePeriod(q.Get("from"), q.Get("to"))
+	return stats.DatePeriod(q.Get("from"), q.Get("to"))
+}
+
+// hotlineOf computes the figures of the request's period.
+func (a *API) hotlineOf(r *http.Request) (stats.Hotline, error) {
+	p, err := periodOf(r)
 	if err != nil {
 		return stats.Hotline{}, err
 	}
@@ -68,17 +73,17 @@ func (a *API) hotlineFigures(w http.ResponseWriter, r *http.Request) {
 
 // hotlineOrders lists the orders a figure counts (figure=closure_rate.numerator, by_type.咨询, previous.received, …).
 func (a *API) hotlineOrders(w http.ResponseWriter, r *http.Request) {
-	h, err := a.hotlineOf(r)
-	if err != nil {
-		httpx.WriteError(w, r, err)
-		return
-	}
-	f, err := h.DrillDown(r.URL.Query().Get("figure"))
-	if err != nil {
-		httpx.WriteError(w, r, err)
-		return
-	}
 	q := r.URL.Query()
+	p, err := periodOf(r)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	f, err := a.Stats.DrillDown(r.Context(), p, q.Get("figure"))
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
 	if f.Page.Page, err = intParam(q.Get("page"), 1); err != nil {
 		httpx.WriteError(w, r, err)
 		return

@@ -1,6 +1,7 @@
 package stats
 
 import (
+	"context"
 	"strings"
 
 	"govdesk/internal/app"
@@ -108,4 +109,21 @@ func drill(f workorder.Filter, figure string) (workorder.Filter, bool) {
 		return f, false
 	}
 	return f, true
+}
+
+// DrillDown returns the filter of a figure's orders over p as the actor may see
+// them, without computing the figures: the same filter Hotline.DrillDown gives.
+func (s *Service) DrillDown(ctx context.Context, p Period, figure string) (workorder.Filter, error) {
+	if rest, ok := strings.CutPrefix(figure, "previous."); ok {
+		p, figure = p.YearBefore(), rest
+	}
+	base, err := s.base(ctx, p)
+	if err != nil {
+		return workorder.Filter{}, err
+	}
+	f, ok := drill(base, figure)
+	if !ok {
+		return workorder.Filter{}, unknownFigure(figure)
+	}
+	return f, nil
 }

@@ -54,6 +54,14 @@ func TestHotline_DrillDown(t *testing.T) {
 						if got := total(t, filter, key); got != want[i] {
 							t.Errorf("%s%s: drill-down lists %d orders, the figure counts %d", prefix, key, got, want[i])
 						}
+						direct, err := f.stats.DrillDown(f.System, h.Period, prefix+key)
+						if err != nil {
+							t.Fatalf("Service.DrillDown %s%s: %v", prefix, key, err)
+						}
+						direct.Now = filter.Now // the computation's instant of 超期
+						if got := total(t, direct, key); got != want[i] {
+							t.Errorf("Service.DrillDown %s%s lists %d orders, the figure counts %d", prefix, key, got, want[i])
+						}
 						checked++
 					}
 				}
