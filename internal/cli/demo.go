@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
@@ -51,6 +52,33 @@ func LoadDemo(ctx context.Context, db *store.DB, c config.Config) error {
 	return nil
 }
 
+// demoLoaders fill the demo centre in order; `govdesk demo` and `serve --demo`
+// both run them. A feature adds its demo data with one line here and its loader
+// in its own demo_*.go file. Each loader may assume the ones before it ran.
+var demoLoaders = []struct {
+	name string
+	load func(context.Context, *store.DB, config.Config) error
+}{
+	{"users", LoadDemo},
+	{"assets", loadDemoAssets},
+	{"catalog", loadDemoCatalog},
+}
+
+// loadDemoAll runs every demo loader in order and logs how long each took.
+func loadDemoAll(ctx context.Context, db *store.DB, c config.Config, log io.Writer) error {
+	all := time.Now()
+	for _, l := range demoLoaders {
+		t0 := time.Now()
+		if err := l.load(ctx, db, c); err != nil {
+			fmt.Fprintf(log, "demo: %s failed\n", l.name)
+			return err
+		}
+		fmt.Fprintf(log, "demo: %-10s %6d ms\n", l.name, time.Since(t0).Milliseconds())
+	}
+	fmt.Fprintf(log, "demo: %-10s %6d ms\n", "total", time.Since(all).Milliseconds())
+	return nil
+}
+
 // printDemoUsers tells the newcomer how to log in.
 func printDemoUsers(w io.Writer) {
 	var names []string
@@ -72,13 +100,7 @@ func demoCmd() *command {
 				return err
 			}
 			return e.withServices(ctx, func(ctx context.Context, s *services, c config.Config) error {
-				if err := LoadDemo(ctx, s.db, c); err != nil {
-					return err
-				}
-				if err := loadDemoAssets(ctx, s.db, c); err != nil {
-					return err
-				}
-				if err := loadDemoCatalog(ctx, s.db, c); err != nil {
+				if err := loadDemoAll(ctx, s.db, c, e.stderr); err != nil {
 					return err
 				}
 				fmt.Fprintf(e.stdout, "演示数据已载入 %s\n", c.DB)

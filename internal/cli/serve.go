@@ -57,13 +57,7 @@ func serveCmd() *command {
 			}
 			defer db.Close()
 			if demo {
-				if err := LoadDemo(ctx, db, c); err != nil {
-					return err
-				}
-				if err := loadDemoAssets(ctx, db, c); err != nil {
-					return err
-				}
-				if err := loadDemoCatalog(ctx, db, c); err != nil {
+				if err := loadDemoAll(ctx, db, c, e.stderr); err != nil {
 					return err
 				}
 			}
