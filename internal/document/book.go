@@ -1,0 +1,249 @@
+package document
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"govdesk/internal/app"
+)
+
+// Book is an Excel workbook under construction: sheets of figures with a
+// bold, frozen header row and native Excel charts. Unlike sheet.WriteXLSX
+// (one sheet of text cells, for exports that are read back), a Book keeps
+// numbers as numbers so people can sum and chart them.
+type Book struct {
+	f      *excelize.File
+	sheets int
+	head   int // header style
+	charts map[string]int
+	next   map[string]int // first free row under the charts of a sheet
+}
+
+// NewBook starts an empty workbook.
+func NewBook() *Book {
+	f := excelize.NewFile()
+	head, _ := f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true, Family: FontSong},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E2F3"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+		Border:    borders(),
+	})
+	return &Book{f: f, head: head, charts: map[string]int{}, next: map[string]int{}}
+}
+
+func borders() []excelize.Border {
+	var out []excelize.Border
+	for _, s := range []string{"left", "right", "top", "bottom"} {
+		out = append(out, excelize.Border{Type: s, Color: "000000", Style: 1})
+	}
+	return out
+}
+
+// SheetName makes a valid sheet name: at most 31 characters, without the
+// characters Excel forbids.
+func SheetName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '_'
+		}
+		return r
+	}, s)
+	if utf8.RuneCountInString(s) > 31 {
+		s = string([]rune(s)[:31])
+	}
+	if s == "" {
+		s = "Sheet"
+	}
+	return s
+}
+
+// Sheet adds a sheet with a header row and rows of values (strings, ints,
+// floats). Columns are sized to their content and the header is frozen.
+func (b *Book) Sheet(name string, header []string, rows [][]any) error {
+	name = SheetName(name)
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	for j, h := range header {
+		cell, _ := excelize.CoordinatesToCellName(j+1, 1)
+		if err := b.f.SetCellValue(name, cell, h); err != nil {
+			return app.Internal(err, "book: header")
+		}
+	}
+	if len(header) > 0 {
+		last, _ := excelize.CoordinatesToCellName(len(header), 1)
+		_ = b.f.SetCellStyle(name, "A1", last, b.head)
+		_ = b.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := b.f.SetSheetRow(name, cell, &r); err != nil {
+			return app.Internal(err, "book: row")
+		}
+	}
+	b.fitColumns(name, header, rows)
+	return nil
+}
+
+func (b *Book) addSheet(name string) error {
+	if idx, _ := b.f.GetSheetIndex(name); idx >= 0 && b.sheets > 0 {
+		return nil
+	}
+	if b.sheets == 0 {
+		if err := b.f.SetSheetName("Sheet1", name); err != nil {
+			return app.Internal(err, "book: name sheet")
+		}
+	} else if _, err := b.f.NewSheet(name); err != nil {
+		return app.Internal(err, "book: new sheet")
+	}
+	b.sheets++
+	return nil
+}
+
+// fitColumns sets each column's width from its widest cell (a CJK character
+// counts as two).
+func (b *Book) fitColumns(name string, header []string, rows [][]any) {
+	widths := map[int]int{}
+	measure := func(j int, v any) {
+		w := 0
+		for _, r := range fmt.Sprint(v) {
+			if r > 0x2E80 {
+				w += 2
+			} else {
+				w++
+			}
+		}
+		widths[j] = max(widths[j], w)
+	}
+	for j, h := range header {
+		measure(j, h)
+	}
+	for _, r := range rows {
+		for j, v := range r {
+			measure(j, v)
+		}
+	}
+	for j, w := range widths {
+		col, _ := excelize.ColumnNumberToName(j + 1)
+		_ = b.f.SetColWidth(name, col, col, float64(min(max(w+2, 8), 60)))
+	}
+}
+
+// Chart writes the chart's data as a small table at cell (categories down
+// the first column, one column per series) and places a native Excel chart
+// over that data to the right of it. The sheet is created if needed. With
+// cell "" the chart goes in column A under the sheet's previous chart.
+func (b *Book) Chart(sheet, cell string, c Chart) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	sheet = SheetName(sheet)
+	if err := b.addSheet(sheet); err != nil {
+		return err
+	}
+	if cell == "" {
+		cell = fmt.Sprintf("A%d", max(1, b.next[sheet]))
+	}
+	col, row, err := excelize.CellNameToCoordinates(cell)
+	if err != nil {
+		return app.Internal(err, "book: chart cell "+cell)
+	}
+	at := func(dc, dr int) string {
+		n, _ := excelize.CoordinatesToCellName(col+dc, row+dr)
+		return n
+	}
+	head := []any{c.Unit}
+	if c.Unit == "" {
+		head[0] = "项目"
+	}
+	for _, s := range c.Series {
+		head = append(head, s.Name)
+	}
+	if err := b.f.SetSheetRow(sheet, at(0, 0), &head); err != nil {
+		return app.Internal(err, "book: chart data")
+	}
+	_ = b.f.SetCellStyle(sheet, at(0, 0), at(len(c.Series), 0), b.head)
+	for i, cat := range c.Categories {
+		r := []any{cat}
+		for _, s := range c.Series {
+			r = append(r, s.Values[i])
+		}
+		if err := b.f.SetSheetRow(sheet, at(0, i+1), &r); err != nil {
+			return app.Internal(err, "book: chart data")
+		}
+	}
+	first, last := row+1, row+len(c.Categories)
+	catCol, _ := excelize.ColumnNumberToName(col)
+	q := "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	ch := &excelize.Chart{
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Title, Font: &excelize.Font{Bold: true, Family: FontSong, Size: 12}}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 600, Height: 340},
+		Format:    excelize.GraphicOptions{OffsetX: 10},
+		XAxis:     excelize.ChartAxis{Font: excelize.Font{Family: FontSong, Size: 9}},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Family: FontSong, Size: 9}, MajorGridLines: true},
+	}
+	switch c.Kind {
+	case Line:
+		ch.Type = excelize.Line
+	case Pie:
+		ch.Type = excelize.Pie
+		ch.PlotArea = excelize.ChartPlotArea{ShowPercent: true, ShowCatName: true, ShowLeaderLines: true}
+	case HBar:
+		ch.Type = excelize.Bar
+		ch.XAxis.ReverseOrder = true
+	default:
+		ch.Type = excelize.Col
+	}
+	if len(c.Series) == 1 && c.Kind != Pie {
+		ch.Legend.Position = "none"
+		ch.PlotArea.ShowVal = len(c.Categories) <= 16
+	}
+	if c.Unit != "" && c.Kind != Pie {
+		ch.YAxis.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.Unit, Font: &excelize.Font{Family: FontSong, Size: 9}}}}
+	}
+	series := c.Series
+	if c.Kind == Pie {
+		series = series[:1]
+	}
+	for j := range series {
+		valCol, _ := excelize.ColumnNumberToName(col + 1 + j)
+		s := excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$%s$%d", q, valCol, row),
+			Categories: fmt.Sprintf("%s!$%s$%d:$%s$%d", q, catCol, first, catCol, last),
+			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", q, valCol, first, valCol, last),
+		}
+		if c.Kind != Pie {
+			s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{Palette[j%len(Palette)]}}
+		}
+		if c.Kind == Line {
+			s.Line = excelize.LineOptions{Width: 2}
+			s.Marker = excelize.ChartMarker{Symbol: "circle", Size: 5}
+		}
+		ch.Series = append(ch.Series, s)
+	}
+	anchor, _ := excelize.CoordinatesToCellName(col+len(c.Series)+2, row)
+	if err := b.f.AddChart(sheet, anchor, ch); err != nil {
+		return app.Internal(err, "book: add chart")
+	}
+	b.charts[sheet]++
+	// A chart is 340 px high, about 18 rows; leave two rows between charts.
+	b.next[sheet] = max(b.next[sheet], row+max(len(c.Categories)+2, 20))
+	return nil
+}
+
+// Write writes the workbook as .xlsx.
+func (b *Book) Write(w io.Writer) error {
+	defer b.f.Close()
+	if b.sheets > 0 {
+		b.f.SetActiveSheet(0)
+	}
+	if err := b.f.Write(w); err != nil {
+		return app.Internal(err, "book: write xlsx")
+	}
+	return nil
+}
