@@ -53,7 +53,11 @@ func Migrations(engine string) ([]Migration, error) {
 // Migrate applies every migration not yet applied, each in its own transaction.
 // Several processes may call it at once: on PostgreSQL an advisory lock serialises
 // them, on SQLite the immediate transaction does. It returns the versions applied.
-func (db *DB) Migrate(ctx context.Context) ([]int, error) {
+func (db *DB) Migrate(ctx context.Context) ([]int, error) { return db.MigrateTo(ctx, 0) }
+
+// MigrateTo is Migrate stopping after version upTo (0: no limit); a restore uses
+// it to bring a fresh database to the schema of its backup.
+func (db *DB) MigrateTo(ctx context.Context, upTo int) ([]int, error) {
 	ms, err := Migrations(db.Engine)
 	if err != nil {
 		return nil, dbErr(err, "load migrations")
@@ -75,6 +79,9 @@ func (db *DB) Migrate(ctx context.Context) ([]int, error) {
 	}
 	var applied []int
 	for _, m := range ms {
+		if upTo > 0 && m.Version > upTo {
+			break
+		}
 		done, err := migrationApplied(ctx, conn, m.Version)
 		if err != nil {
 			return applied, err
