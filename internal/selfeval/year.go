@@ -12,6 +12,7 @@ import (
 // entered yet) with the staffing of that year.
 type Budget struct {
 	Year         int
+	Unit         string // 部门名称
 	Initial      *Num // 年初预算
 	Adjusted     *Num // 调整预算
 	FinalIncome  *Num // 决算收入

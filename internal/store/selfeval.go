@@ -109,17 +109,17 @@ func (s *SelfEval) SaveBudget(ctx context.Context, b selfeval.Budget, version in
 		return 0, err
 	}
 	return s.edit(ctx, b.Year, version, actor, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO selfeval_budgets (year, initial, adjusted, final_income, final_expense,
+		_, err := tx.ExecContext(ctx, `INSERT INTO selfeval_budgets (year, unit, initial, adjusted, final_income, final_expense,
 			public_budget, public_final, three_budget, three_final, authorized, staff)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-			ON CONFLICT (year) DO UPDATE SET initial = excluded.initial, adjusted = excluded.adjusted,
+			VALUES ($1, $12, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+			ON CONFLICT (year) DO UPDATE SET unit = excluded.unit, initial = excluded.initial, adjusted = excluded.adjusted,
 			final_income = excluded.final_income, final_expense = excluded.final_expense,
 			public_budget = excluded.public_budget, public_final = excluded.public_final,
 			three_budget = excluded.three_budget, three_final = excluded.three_final,
 			authorized = excluded.authorized, staff = excluded.staff`,
 			b.Year, numText(b.Initial), numText(b.Adjusted), numText(b.FinalIncome), numText(b.FinalExpense),
 			numText(b.PublicBudget), numText(b.PublicFinal), numText(b.ThreeBudget), numText(b.ThreeFinal),
-			intArg(b.Authorized), intArg(b.Staff))
+			intArg(b.Authorized), intArg(b.Staff), b.Unit)
 		return dbErr(err, "save budget")
 	})
 }
@@ -129,9 +129,9 @@ func (s *SelfEval) Budget(ctx context.Context, year int) (selfeval.Budget, error
 	b := selfeval.Budget{Year: year}
 	var ns [8]sql.NullString
 	var auth, staff sql.NullInt64
-	err := s.DB.QueryRowContext(ctx, `SELECT initial, adjusted, final_income, final_expense, public_budget, public_final,
+	err := s.DB.QueryRowContext(ctx, `SELECT unit, initial, adjusted, final_income, final_expense, public_budget, public_final,
 		three_budget, three_final, authorized, staff FROM selfeval_budgets WHERE year = $1`, year).
-		Scan(&ns[0], &ns[1], &ns[2], &ns[3], &ns[4], &ns[5], &ns[6], &ns[7], &auth, &staff)
+		Scan(&b.Unit, &ns[0], &ns[1], &ns[2], &ns[3], &ns[4], &ns[5], &ns[6], &ns[7], &auth, &staff)
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, nil
 	} else if err != nil {
@@ -395,6 +395,7 @@ func (s *SelfEval) Year(ctx context.Context, year int) (*selfeval.YearData, erro
 	if y.Previous, err = s.Budget(ctx, year-1); err != nil {
 		return nil, err
 	}
+	y.Unit = y.Budget.Unit
 	if y.Projects, err = queryAll(ctx, s.DB, "list projects", func(r rowScanner) (string, error) {
 		var n string
 		return n, r.Scan(&n)

@@ -24,7 +24,7 @@ func TestSelfEvalInputs(t *testing.T) {
 		ctx := context.Background()
 		s := &store.SelfEval{DB: db}
 		ten, nine := 10, 9
-		b := selfeval.Budget{Year: 2022, Initial: num(t, "3432300.00"), Adjusted: num(t, "3432300.00"),
+		b := selfeval.Budget{Year: 2022, Unit: "乐昌市行政服务中心", Initial: num(t, "3432300.00"), Adjusted: num(t, "3432300.00"),
 			PublicBudget: num(t, "186300"), Authorized: &ten, Staff: &nine}
 		v, err := s.SaveBudget(ctx, b, 0, "staff")
 		if err != nil || v != 1 {
@@ -38,7 +38,7 @@ func TestSelfEvalInputs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Initial.Text != "3432300.00" || got.FinalExpense != nil || *got.Staff != 9 || got.PublicBudget.Text != "186300" {
+		if got.Initial.Text != "3432300.00" || got.FinalExpense != nil || *got.Staff != 9 || got.PublicBudget.Text != "186300" || got.Unit != "乐昌市行政服务中心" {
 			t.Fatalf("budget round trip: %+v", got)
 		}
 		neg := selfeval.Budget{Year: 2022, Initial: num(t, "-1")}
@@ -85,7 +85,7 @@ func TestSelfEvalInputs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if y.Version != v || len(y.Targets) != 2 || len(y.Projects) != 2 || len(y.Acceptances) != 1 || y.CustomTable {
+		if y.Version != v || y.Unit != "乐昌市行政服务中心" || len(y.Targets) != 2 || len(y.Projects) != 2 || len(y.Acceptances) != 1 || y.CustomTable {
 			t.Fatalf("year: version %d/%d targets %d projects %v acceptances %d custom %v", y.Version, v, len(y.Targets), y.Projects, len(y.Acceptances), y.CustomTable)
 		}
 		if e := y.Entries["2.3.1"]; e.Findings[0] != "碎纸机超标" || e.Value.Text != "1" || e.By != "staff" {

@@ -9,6 +9,7 @@ CREATE TABLE selfeval_years (
 
 CREATE TABLE selfeval_budgets (
 	year          INTEGER PRIMARY KEY,
+	unit          TEXT NOT NULL DEFAULT '',
 	initial       TEXT,
 	adjusted      TEXT,
 	final_income  TEXT,
