@@ -11,18 +11,15 @@ import (
 	"govdesk/internal/account"
 	"govdesk/internal/app"
 	"govdesk/internal/config"
+	"govdesk/internal/demo"
 	"govdesk/internal/store"
 )
 
 // demoPassword is the password of every demo user (SPEC §14).
 const demoPassword = "demo"
 
-// demoUnits are the organisation the demo users belong to.
-var demoUnits = []account.Unit{
-	{Code: "C001", Name: "市行政服务中心", Kind: "中心", Active: true},
-	{Code: "H001", Name: "12345热线办", Kind: "热线办", ParentCode: "C001", Active: true},
-	{Code: "U001", Name: "市住房和城乡建设局", Kind: "市直部门", Active: true},
-}
+// demoUnits are the centre, the hotline office and the 84 member units.
+var demoUnits = demo.Units()
 
 // demoUsers are named after their roles.
 var demoUsers = []account.NewUser{
@@ -62,6 +59,7 @@ var demoLoaders = []struct {
 	{"users", LoadDemo},
 	{"assets", loadDemoAssets},
 	{"catalog", loadDemoCatalog},
+	{"orders", loadDemoOrders},
 }
 
 // loadDemoAll runs every demo loader in order and logs how long each took.

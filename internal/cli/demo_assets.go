@@ -9,15 +9,13 @@ import (
 	"govdesk/internal/app"
 	"govdesk/internal/asset"
 	"govdesk/internal/config"
+	"govdesk/internal/demo"
 	"govdesk/internal/sheet"
 	"govdesk/internal/store"
 )
 
 // demoTowns are the 19 towns and streets of the demo county.
-var demoTowns = []string{"城关街道", "东城街道", "西城街道", "南湖街道", "北山街道", "青山镇", "河口镇", "石桥镇", "白沙镇", "新店镇",
-	"龙泉镇", "柳林镇", "杨庄镇", "高桥镇", "马集镇", "黄土镇", "清水镇", "大王镇", "花园乡"}
-
-var demoVillages = []string{"张庄村", "李家湾村", "王营村", "刘集社区", "陈楼村", "杨树村"}
+var demoTowns = demo.Towns
 
 var demoDeviceKinds = []string{"自助服务终端", "自助服务终端", "复印机", "身份证阅读器", "高拍仪"}
 
@@ -31,11 +29,13 @@ func loadDemoAssets(ctx context.Context, db *store.DB, c config.Config) error {
 	devs, faults := &sheet.Table{}, &sheet.Table{}
 	start := time.Date(2021, 3, 1, 0, 0, 0, 0, app.Shanghai)
 	now := time.Now()
+	villages := demo.Villages()
 	for i := range 120 {
 		town := demoTowns[i%len(demoTowns)]
 		village := ""
-		if i >= len(demoTowns) {
-			village = demoVillages[(i/len(demoTowns)-1)%len(demoVillages)]
+		if i >= len(demoTowns) { // one terminal in each town's service centre, the rest in its villages
+			vs := villages[town]
+			village = vs[(i/len(demoTowns)-1)%len(vs)]
 		}
 		code := fmt.Sprintf("ZD%03d", i+1)
 		since := start.AddDate(0, 0, rnd.IntN(600))
