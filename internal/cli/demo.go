@@ -60,6 +60,7 @@ var demoLoaders = []struct {
 	{"assets", loadDemoAssets},
 	{"catalog", loadDemoCatalog},
 	{"orders", loadDemoOrders},
+	{"selfeval", loadDemoSelfeval},
 }
 
 // loadDemoAll runs every demo loader in order and logs how long each took.
@@ -75,6 +76,12 @@ func loadDemoAll(ctx context.Context, db *store.DB, c config.Config, log io.Writ
 	}
 	fmt.Fprintf(log, "demo: %-10s %6d ms\n", "total", time.Since(all).Milliseconds())
 	return nil
+}
+
+// LoadDemoCentre fills an open, migrated database with the whole demo centre, as
+// `govdesk demo` does, logging each loader's time to log; browser tests use it.
+func LoadDemoCentre(ctx context.Context, db *store.DB, c config.Config, log io.Writer) error {
+	return loadDemoAll(ctx, db, c, log)
 }
 
 // printDemoUsers tells the newcomer how to log in.

@@ -16,6 +16,7 @@ import (
 	"govdesk/internal/config"
 	"govdesk/internal/evaluation"
 	"govdesk/internal/project"
+	"govdesk/internal/selfeval"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workorder"
 )
@@ -57,6 +58,10 @@ func importers() map[string]importer {
 
 		// support policies (SPEC §6.1)
 		"policies": {spec: project.PolicySpec, run: importPolicies},
+
+		// self-evaluation inputs (SPEC §10)
+		"budgets": {spec: selfeval.BudgetSpec, run: importBudgets},
+		"targets": {spec: selfeval.TargetSpec, run: importTargets},
 	}
 }
 

@@ -82,7 +82,7 @@ func BlockedMessage(open []Finding) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "自评报告有 %d 个未处理的问题，修正数据或逐条说明理由接受后方可报送：", len(open))
 	for i, f := range open {
-		fmt.Fprintf(&b, "\n  %d. [%s] %s", i+1, f.Code, f.Message)
+		fmt.Fprintf(&b, "\n  %d. [%s] %s（数字：%s）", i+1, f.Code, f.Message, f.Figure)
 	}
 	return b.String()
 }

@@ -108,8 +108,12 @@ func (s *SelfEval) SaveBudget(ctx context.Context, b selfeval.Budget, version in
 	if err := b.Validate(); err != nil {
 		return 0, err
 	}
-	return s.edit(ctx, b.Year, version, actor, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO selfeval_budgets (year, unit, initial, adjusted, final_income, final_expense,
+	return s.edit(ctx, b.Year, version, actor, func(tx *sql.Tx) error { return upsertBudget(ctx, tx, b) })
+}
+
+// upsertBudget writes a year's budget inside tx.
+func upsertBudget(ctx context.Context, tx *sql.Tx, b selfeval.Budget) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO selfeval_budgets (year, unit, initial, adjusted, final_income, final_expense,
 			public_budget, public_final, three_budget, three_final, authorized, staff)
 			VALUES ($1, $12, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
 			ON CONFLICT (year) DO UPDATE SET unit = excluded.unit, initial = excluded.initial, adjusted = excluded.adjusted,
@@ -117,23 +121,31 @@ func (s *SelfEval) SaveBudget(ctx context.Context, b selfeval.Budget, version in
 			public_budget = excluded.public_budget, public_final = excluded.public_final,
 			three_budget = excluded.three_budget, three_final = excluded.three_final,
 			authorized = excluded.authorized, staff = excluded.staff`,
-			b.Year, numText(b.Initial), numText(b.Adjusted), numText(b.FinalIncome), numText(b.FinalExpense),
-			numText(b.PublicBudget), numText(b.PublicFinal), numText(b.ThreeBudget), numText(b.ThreeFinal),
-			intArg(b.Authorized), intArg(b.Staff), b.Unit)
-		return dbErr(err, "save budget")
-	})
+		b.Year, numText(b.Initial), numText(b.Adjusted), numText(b.FinalIncome), numText(b.FinalExpense),
+		numText(b.PublicBudget), numText(b.PublicFinal), numText(b.ThreeBudget), numText(b.ThreeFinal),
+		intArg(b.Authorized), intArg(b.Staff), b.Unit)
+	return dbErr(err, "save budget")
 }
+
+const budgetQuery = `SELECT unit, initial, adjusted, final_income, final_expense, public_budget, public_final,
+		three_budget, three_final, authorized, staff FROM selfeval_budgets WHERE year = $1`
 
 // Budget returns a year's budget (every amount nil when none was entered).
 func (s *SelfEval) Budget(ctx context.Context, year int) (selfeval.Budget, error) {
+	b, err := scanBudget(s.DB.QueryRowContext(ctx, budgetQuery, year), year)
+	if errors.Is(err, sql.ErrNoRows) {
+		return selfeval.Budget{Year: year}, nil
+	}
+	return b, err
+}
+
+func scanBudget(row rowScanner, year int) (selfeval.Budget, error) {
 	b := selfeval.Budget{Year: year}
 	var ns [8]sql.NullString
 	var auth, staff sql.NullInt64
-	err := s.DB.QueryRowContext(ctx, `SELECT unit, initial, adjusted, final_income, final_expense, public_budget, public_final,
-		three_budget, three_final, authorized, staff FROM selfeval_budgets WHERE year = $1`, year).
-		Scan(&b.Unit, &ns[0], &ns[1], &ns[2], &ns[3], &ns[4], &ns[5], &ns[6], &ns[7], &auth, &staff)
+	err := row.Scan(&b.Unit, &ns[0], &ns[1], &ns[2], &ns[3], &ns[4], &ns[5], &ns[6], &ns[7], &auth, &staff)
 	if errors.Is(err, sql.ErrNoRows) {
-		return b, nil
+		return b, err
 	} else if err != nil {
 		return b, dbErr(err, "load budget")
 	}
