@@ -25,6 +25,7 @@ func (a *API) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/units", a.listUnits)
 	mux.HandleFunc("POST /api/v1/units", a.createUnit)
 	a.orderRoutes(mux)
+	a.attachmentRoutes(mux)
 	a.noticeRoutes(mux)
 	a.statsRoutes(mux)
 	a.deviceRoutes(mux)

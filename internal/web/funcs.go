@@ -22,6 +22,7 @@ var funcs = template.FuncMap{
 	"remaining":  fmtRemaining,
 	"has":        func(list []string, s string) bool { return slices.Contains(list, s) },
 	"join":       strings.Join,
+	"fileSize":   fmtFileSize,
 	"yesno": func(b bool) string {
 		if b {
 			return "是"

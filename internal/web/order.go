@@ -38,6 +38,7 @@ type orderData struct {
 	CloseReason     string
 	CallbackResults []string
 	CoHandling      bool // the actor's unit helps (协办) but does not lead
+	Files           attachmentsView
 }
 
 // order is the order page (/orders/{id}): every field, the deadline and flags, the
@@ -81,6 +82,10 @@ func (ui *UI) order(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, ev := range det.Events {
 		d.Timeline = append(d.Timeline, describeEvent(ev, names))
+	}
+	if d.Files, err = ui.orderAttachments(r, det); err != nil {
+		ui.fail(w, r, err)
+		return
 	}
 	title := "工单 " + det.No
 	ui.render(w, r, http.StatusOK, "order", page{Title: title,

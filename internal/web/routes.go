@@ -19,6 +19,8 @@ func (ui *UI) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /orders/inbox", ui.section("/orders/inbox", ui.inbox))
 	mux.HandleFunc("GET /orders/{id}", ui.section("/orders", ui.order))
 	mux.HandleFunc("POST /orders/{id}/{cmd...}", ui.section("/orders", ui.orderCommand))
+	mux.HandleFunc("POST /orders/{id}/attachments", ui.section("/orders", ui.addAttachment))
+	mux.HandleFunc("GET /orders/{id}/attachments/{aid}", ui.section("/orders", ui.attachment))
 	mux.HandleFunc("GET /notices", ui.section("/notices", ui.notices))
 	mux.HandleFunc("POST /notices/read", ui.section("/notices", ui.readNotices))
 	mux.HandleFunc("GET /admin/units", ui.section("/admin/units", ui.units))

@@ -91,6 +91,11 @@ type Store interface {
 	UnreadNotices(ctx context.Context, userID, unitID int64, role string) (int, error)
 	MarkNoticesRead(ctx context.Context, userID, unitID int64, role string, ids []int64, at time.Time) error
 	AddNotices(ctx context.Context, ns []Notice) (int, error)
+	// AddAttachment stores a file of an order and sets its ID; conflict when the
+	// order already has max files.
+	AddAttachment(ctx context.Context, a *Attachment, data []byte, max int) error
+	FindAttachments(ctx context.Context, orderID int64) ([]Attachment, error)
+	FindAttachment(ctx context.Context, orderID, id int64) (Attachment, []byte, error)
 }
 
 // AccessEntry is one line of the personal-data access log.
