@@ -10,7 +10,7 @@ import (
 
 // domain packages: plain Go over values, no HTTP, no SQL, no store.
 var domain = []string{"app", "config", "workday", "zhtext", "sheet", "account", "workorder", "knowledge", "catalog",
-	"evaluation", "asset", "stats", "selfeval", "document", "project", "demo"}
+	"evaluation", "asset", "stats", "selfeval", "document", "project", "demo", "report"}
 
 // forbidden for a domain package to import directly.
 var forbiddenDirect = []string{"net/http", "database/sql"}

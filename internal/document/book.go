@@ -247,3 +247,24 @@ func (b *Book) Write(w io.Writer) error {
 	}
 	return nil
 }
+
+// PercentCells formats cells as percentages with two decimals (values are
+// fractions: 0.9375 shows 93.75%). Cells are {row, col}, zero-based over the
+// data rows under the header.
+func (b *Book) PercentCells(sheet string, cells [][2]int) error {
+	if len(cells) == 0 {
+		return nil
+	}
+	fmtCode := "0.00%"
+	style, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &fmtCode})
+	if err != nil {
+		return app.Internal(err, "book: percent style")
+	}
+	for _, c := range cells {
+		cell, _ := excelize.CoordinatesToCellName(c[1]+1, c[0]+2)
+		if err := b.f.SetCellStyle(SheetName(sheet), cell, cell, style); err != nil {
+			return app.Internal(err, "book: percent cells")
+		}
+	}
+	return nil
+}

@@ -43,3 +43,12 @@ func mean(sum float64, n int) *float64 {
 	v := math.Round(m*100+math.Copysign(1e-9, m)) / 100
 	return &v
 }
+
+// Percent returns num/den as a percent with the rounding of every stats rate
+// (two decimals, half away from zero), or nil when den is 0; for the briefs'
+// shares.
+func Percent(num, den int) *float64 { return percent(num, den) }
+
+// Growth returns (this − last)/last as a percent like the growth figures, or
+// nil when last is 0.
+func Growth(this, last int) *float64 { return growth(this, last) }
