@@ -83,6 +83,8 @@ type Store interface {
 	ArticleIDByTitle(ctx context.Context, title string) (int64, error)
 	// FindArticles returns the articles of ids.
 	FindArticles(ctx context.Context, ids []int64) ([]Article, error)
+	// ListArticles returns the articles of the filter, most recently changed first.
+	ListArticles(ctx context.Context, f ArticleFilter) ([]Article, error)
 }
 
 // Service is the knowledge base's use cases.

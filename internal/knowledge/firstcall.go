@@ -8,6 +8,9 @@ import (
 	"govdesk/internal/app"
 )
 
+// FirstCallViewers may see the first-call resolution rates.
+var FirstCallViewers = []string{app.RoleAdmin, app.RoleDispatcher, app.RoleLeader, app.RoleUnitAdmin, app.RoleStaff}
+
 // DefaultFirstCallThreshold is the rate (percent) under which a unit is flagged (SPEC §5).
 const DefaultFirstCallThreshold = 70.0
 
@@ -46,7 +49,7 @@ type FirstCallRate struct {
 // FirstCall returns the rate per unit over [from, to), lowest first; units under
 // threshold percent are flagged and list their five most-asked unanswered categories.
 func FirstCall(ctx context.Context, src FirstCallSource, from, to time.Time, threshold float64) ([]FirstCallRate, error) {
-	if _, err := app.RequireRole(ctx, app.RoleAdmin, app.RoleDispatcher, app.RoleLeader, app.RoleUnitAdmin); err != nil {
+	if _, err := app.RequireRole(ctx, FirstCallViewers...); err != nil {
 		return nil, err
 	}
 	counts, err := src.FirstCallCounts(ctx, from, to)

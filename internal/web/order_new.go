@@ -15,6 +15,7 @@ type newOrderData struct {
 	Types     []string
 	Sources   []string
 	Sensitive []string
+	Suggest   orderSuggestions // dispatch suggestion (kb_suggest.go)
 }
 
 func (ui *UI) showNewOrder(w http.ResponseWriter, r *http.Request, status int, msg string, in workorder.NewOrder) {
@@ -23,12 +24,13 @@ func (ui *UI) showNewOrder(w http.ResponseWriter, r *http.Request, status int, m
 	}
 	ui.render(w, r, status, "order_new", page{Title: "新建工单", Error: msg,
 		Breadcrumbs: []crumb{{"工作台", "/"}, {"工单", "/orders"}, {"新建工单", ""}},
-		Data:        newOrderData{In: in, Types: workorder.Types, Sources: workorder.Sources, Sensitive: workorder.SensitiveTags}})
+		Data: newOrderData{In: in, Types: workorder.Types, Sources: workorder.Sources, Sensitive: workorder.SensitiveTags,
+			Suggest: ui.orderSuggestions(r, in)}})
 }
 
 // newOrder is the intake form (/orders/new).
 func (ui *UI) newOrder(w http.ResponseWriter, r *http.Request) {
-	ui.showNewOrder(w, r, http.StatusOK, "", workorder.NewOrder{Type: r.URL.Query().Get("type")})
+	ui.showNewOrder(w, r, http.StatusOK, "", prefilledOrder(r))
 }
 
 // createOrder registers the order of the intake form (POST /orders) and shows it;

@@ -65,6 +65,10 @@ func parseOrderQuery(v url.Values) (orderQuery, workorder.Filter, []string) {
 		}
 	}
 	yes := true
+	if fc := v.Get("fc"); fc == "1" || fc == "0" { // resolved at intake or not (first-call dashboard links)
+		resolved := fc == "1"
+		f.FirstCall = &resolved
+	}
 	if q.Overdue {
 		f.Overdue = &yes
 	}

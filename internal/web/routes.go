@@ -31,6 +31,7 @@ func (ui *UI) Routes(mux *http.ServeMux) {
 	ui.catalogRoutes(mux)
 	ui.open311Routes(mux)
 	ui.projectRoutes(mux)
+	ui.kbRoutes(mux)
 }
 
 // section guards a page by login and by the roles its navigation entry names.

@@ -17,6 +17,7 @@ import (
 	"govdesk/internal/catalog"
 	"govdesk/internal/evaluation"
 	"govdesk/internal/httpx"
+	"govdesk/internal/knowledge"
 	"govdesk/internal/project"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workday"
@@ -60,6 +61,10 @@ type Deps struct {
 
 	// Projects backs the project board and the policy pages (SPEC §6.1); nil turns them off.
 	Projects *project.Service
+
+	// Knowledge backs the call screen and the article pages (SPEC §5); nil turns them off.
+	Knowledge *knowledge.Service
+	Suggester *knowledge.Suggester // dispatch suggestions on the new-order form; nil: none
 }
 
 // UI is the web interface.

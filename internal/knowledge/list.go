@@ -1,0 +1,82 @@
+package knowledge
+
+import (
+	"context"
+	"time"
+
+	"govdesk/internal/app"
+)
+
+// ArticleFilter narrows the article list of the editor.
+type ArticleFilter struct {
+	Status string // draft, published, retired; "" any
+	UnitID int64  // 0: every unit
+	Limit  int    // 0: 500
+}
+
+// StatusNames name the article states as the editor shows them.
+var StatusNames = map[string]string{StatusDraft: "待审核草稿", StatusPublished: "已发布", StatusRetired: "已停用"}
+
+// Editors may draft articles: unit admins for their unit, the hotline office for any.
+var Editors = []string{app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher}
+
+// Office are the roles of the hotline office, which approves and retires articles.
+var Office = office
+
+// List returns the articles of the filter, newest change first: a unit admin
+// sees only their unit's.
+func (s *Service) List(ctx context.Context, f ArticleFilter) ([]Article, error) {
+	act, err := app.RequireRole(ctx, Editors...)
+	if err != nil {
+		return nil, err
+	}
+	if act.Role == app.RoleUnitAdmin {
+		f.UnitID = act.UnitID
+	}
+	if f.Limit <= 0 {
+		f.Limit = 500
+	}
+	if f.Status != "" && StatusNames[f.Status] == "" {
+		return nil, app.Invalid("未知的文章状态 %q（可选：draft 草稿、published 已发布、retired 已停用）", f.Status)
+	}
+	return s.Store.ListArticles(ctx, f)
+}
+
+// Article returns one article; a draft or retired article only to its editors.
+func (s *Service) Article(ctx context.Context, id int64) (Article, error) {
+	act, err := app.RequireActor(ctx)
+	if err != nil {
+		return Article{}, err
+	}
+	list, err := s.Store.FindArticles(ctx, []int64{id})
+	if err != nil {
+		return Article{}, err
+	}
+	if len(list) == 0 {
+		return Article{}, app.NotFound("知识库文章 %d 不存在", id)
+	}
+	a := list[0]
+	if a.Status != StatusPublished && !act.Is(Editors...) {
+		return Article{}, app.NotFound("知识库文章 %d 不存在", id)
+	}
+	if a.Status != StatusPublished && act.Role == app.RoleUnitAdmin && a.UnitID != act.UnitID {
+		return Article{}, app.NotFound("知识库文章 %d 不存在", id)
+	}
+	return a, nil
+}
+
+// ReviewSoon lists the published articles whose review-by date falls before
+// now plus days (past or near review); a unit admin sees their unit's.
+func (s *Service) ReviewSoon(ctx context.Context, unitID int64, days int) ([]Article, error) {
+	act, err := app.RequireRole(ctx, app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher, app.RoleLeader)
+	if err != nil {
+		return nil, err
+	}
+	if act.Role == app.RoleUnitAdmin {
+		unitID = act.UnitID
+	}
+	if days < 0 || days > 366 {
+		return nil, app.Invalid("提前天数应在 0 到 366 之间")
+	}
+	return s.Store.DueForReview(ctx, s.Clock.Now().Add(time.Duration(days)*24*time.Hour), unitID)
+}
