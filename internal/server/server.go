@@ -17,6 +17,7 @@ import (
 	"govdesk/internal/knowledge"
 	"govdesk/internal/open311"
 	"govdesk/internal/project"
+	"govdesk/internal/selfeval"
 	"govdesk/internal/stats"
 	"govdesk/internal/web"
 	"govdesk/internal/workorder"
@@ -44,6 +45,8 @@ type Deps struct {
 	// Knowledge backs the knowledge-base API; nil turns it off.
 	Knowledge *knowledge.Service
 	Suggester *knowledge.Suggester
+	// SelfEval backs the self-evaluation pages (SPEC §10); nil turns them off.
+	SelfEval *selfeval.Service
 	// Ping checks the database for /healthz.
 	Ping func(ctx context.Context) error
 }
@@ -57,6 +60,7 @@ func New(d Deps) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	ui.SelfEval = d.SelfEval
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)

@@ -31,6 +31,7 @@ func (ui *UI) Routes(mux *http.ServeMux) {
 	ui.catalogRoutes(mux)
 	ui.open311Routes(mux)
 	ui.projectRoutes(mux)
+	ui.selfevalRoutes(mux)
 	ui.kbRoutes(mux)
 }
 

@@ -19,6 +19,7 @@ import (
 	"govdesk/internal/httpx"
 	"govdesk/internal/knowledge"
 	"govdesk/internal/project"
+	"govdesk/internal/selfeval"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workday"
 	"govdesk/internal/workorder"
@@ -61,6 +62,9 @@ type Deps struct {
 
 	// Projects backs the project board and the policy pages (SPEC §6.1); nil turns them off.
 	Projects *project.Service
+
+	// SelfEval backs the performance self-evaluation pages (SPEC §10); nil turns them off.
+	SelfEval *selfeval.Service
 
 	// Knowledge backs the call screen and the article pages (SPEC §5); nil turns them off.
 	Knowledge *knowledge.Service
