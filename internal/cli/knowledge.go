@@ -33,7 +33,7 @@ type kbSearchJSON struct {
 }
 
 func kbCmd() *command {
-	return &command{name: "kb", en: "Knowledge base (SPEC §5).", zh: "知识库。", sub: []*command{kbSearchCmd(), kbFirstCallCmd(), kbSynonymsCmd(), kbReviewDueCmd()}}
+	return &command{name: "kb", en: "Knowledge base (SPEC §5).", zh: "知识库。", sub: []*command{kbSearchCmd(), kbFirstCallCmd(), kbSynonymsCmd(), kbReviewDueCmd(), kbArticleCmd()}}
 }
 
 func kbSearchCmd() *command {
