@@ -55,7 +55,7 @@ type Deps struct {
 func New(d Deps) (http.Handler, error) {
 	auth := &httpx.Auth{Accounts: d.Accounts, CookieSecure: d.CookieSecure}
 	ui, err := web.New(web.Deps{Accounts: d.Accounts, Policies: d.Policies, Orders: d.Orders, Importer: d.Importer,
-		Calendar: d.Calendar, Auth: auth, Catalog: d.Catalog, Evaluations: d.Evaluations, Assets: d.Assets, Projects: d.Projects,
+		Calendar: d.Calendar, Auth: auth, Catalog: d.Catalog, Evaluations: d.Evaluations, Assets: d.Assets, Projects: d.Projects, Stats: d.Stats,
 		Open311: d.Open311Admin, Knowledge: d.Knowledge, Suggester: d.Suggester})
 	if err != nil {
 		return nil, err

@@ -19,9 +19,10 @@ var roleDuties = map[string]string{
 }
 
 type homeData struct {
-	Duty  string
-	Links []navItem
-	Watch []watchItem
+	Duty     string
+	Links    []navItem
+	Watch    []watchItem
+	Sections []dashSection
 }
 
 // watchItem is a count on the home page that links to the orders it counts.
@@ -67,10 +68,18 @@ func (ui *UI) home(w http.ResponseWriter, r *http.Request) {
 			links = append(links, n)
 		}
 	}
-	watch, err := ui.watchList(r)
+	var watch []watchItem
+	var err error
+	if !a.Is(app.RoleLeader, app.RoleDispatcher) { // their dashboards count these themselves
+		if watch, err = ui.watchList(r); err != nil {
+			ui.fail(w, r, err)
+			return
+		}
+	}
+	sections, err := ui.dashboard(r)
 	if err != nil {
 		ui.fail(w, r, err)
 		return
 	}
-	ui.render(w, r, http.StatusOK, "home", page{Title: "工作台", Data: homeData{Duty: roleDuties[a.Role], Links: links, Watch: watch}})
+	ui.render(w, r, http.StatusOK, "home", page{Title: "工作台", Data: homeData{Duty: roleDuties[a.Role], Links: links, Watch: watch, Sections: sections}})
 }

@@ -39,6 +39,13 @@ func (ui *UI) orders(w http.ResponseWriter, r *http.Request) {
 		total int
 		err   error
 	)
+	figure := v.Get("figure")
+	if figure != "" {
+		if f, err = ui.figureFilter(r, q, f, figure); err != nil {
+			ui.fail(w, r, err)
+			return
+		}
+	}
 	if q.ExtPending {
 		rows, total, err = ui.Orders.PendingExtensions(r.Context(), f)
 	} else {
@@ -53,8 +60,8 @@ func (ui *UI) orders(w http.ResponseWriter, r *http.Request) {
 		Q: q, Problems: strings.Join(probs, "；"), Total: total, Statuses: workorder.Statuses, Types: workorder.Types,
 		Pager: newPager("/orders", v, q.Page, total, perPage)}
 	d.Filtered = q.Status != "" || q.Type != "" || q.Unit != "" || q.Town != "" || q.Category != "" || q.From != "" ||
-		q.To != "" || q.Q != "" || q.Overdue || q.Warning || q.Supervised || q.Urgent || q.Returned || q.ExtPending
-	if ui.Importer != nil && !q.Warning && !q.ExtPending {
+		q.To != "" || q.Q != "" || q.Overdue || q.Warning || q.Supervised || q.Urgent || q.Returned || q.ExtPending || figure != ""
+	if ui.Importer != nil && !q.Warning && !q.ExtPending && figure == "" {
 		d.ExportURL = exportURL(v)
 	}
 	d.Table = orderTable{ID: "orders", Rows: rows, Empty: "还没有工单。"}

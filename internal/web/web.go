@@ -21,6 +21,7 @@ import (
 	"govdesk/internal/project"
 	"govdesk/internal/selfeval"
 	"govdesk/internal/sheet"
+	"govdesk/internal/stats"
 	"govdesk/internal/workday"
 	"govdesk/internal/workorder"
 )
@@ -65,6 +66,9 @@ type Deps struct {
 
 	// SelfEval backs the performance self-evaluation pages (SPEC §10); nil turns them off.
 	SelfEval *selfeval.Service
+
+	// Stats backs the dashboards' figures and the orders list's figure drill-down; nil leaves them out.
+	Stats *stats.Service
 
 	// Knowledge backs the call screen and the article pages (SPEC §5); nil turns them off.
 	Knowledge *knowledge.Service

@@ -1,0 +1,203 @@
+package e2e
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"govdesk/internal/cli"
+	"govdesk/internal/config"
+	"govdesk/internal/store"
+	"govdesk/internal/store/storetest"
+)
+
+// demoRoles are the demo users, one per role, and the element their dashboard shows.
+var demoRoles = []struct{ user, dash string }{
+	{"operator", "dash-operator"}, {"dispatcher", "dash-dispatcher"}, {"handler", "dash-unit"}, {"unit_admin", "dash-unit"},
+	{"staff", "dash-staff"}, {"leader", "dash-leader"}, {"admin", "dash-dispatcher"},
+}
+
+// startDemo serves the whole demo centre (orders, catalogue, devices…) over db.
+func startDemo(t *testing.T, db *store.DB) string {
+	t.Helper()
+	if err := cli.LoadDemoCentre(context.Background(), db, config.Default(), io.Discard); err != nil {
+		t.Fatalf("load demo centre: %v", err)
+	}
+	return startServer(t, db)
+}
+
+// TestBrowser_RoleDashboards: every demo user logs in with the password demo and
+// meets its own dashboard, with live numbers that link to their lists. With
+// GOVDESK_DOCS_IMG set, each dashboard is saved there at 1366×768, and the leader's
+// also at phone width.
+func TestBrowser_RoleDashboards(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startDemo(t, db)
+		for _, r := range demoRoles {
+			t.Run(r.user, func(t *testing.T) {
+				ctx := newBrowser(t)
+				if err := login(ctx, base, r.user, "demo"); err != nil {
+					t.Fatal(err)
+				}
+				if got := textOf(t, ctx, chromedp.ID(r.dash)); !regexp.MustCompile(`\d`).MatchString(got) {
+					t.Fatalf("%s dashboard shows no number: %q", r.user, got)
+				}
+				hrefs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#`+r.dash+` a.tile")).map(a => a.getAttribute("href"))`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(hrefs) < 3 {
+					t.Fatalf("%s dashboard has %d linked numbers, want every number linked", r.user, len(hrefs))
+				}
+				if r.user == "leader" {
+					if got := textOf(t, ctx, chromedp.ID("dash-key-figures")); !strings.Contains(got, "受理量") || !strings.Contains(got, "%") {
+						t.Fatalf("leader key figures: %q", got)
+					}
+					textOf(t, ctx, chromedp.ID("dash-units"))
+				}
+				saveDocImage(t, ctx, "dashboard-"+r.user, 1366, 768)
+				if r.user == "leader" {
+					saveDocImage(t, ctx, "dashboard-leader-phone", 390, 844)
+				}
+			})
+		}
+	})
+}
+
+// saveDocImage saves the page as docs/img/NAME.png at the given window width when
+// GOVDESK_DOCS_IMG names the directory.
+func saveDocImage(t *testing.T, ctx context.Context, name string, w, h int64) {
+	dir := os.Getenv("GOVDESK_DOCS_IMG")
+	if dir == "" {
+		return
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h)); err != nil {
+		t.Fatal(err)
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// englishAllowed are the Latin words a Chinese page may show: names of products,
+// formats and protocols, and the demo users' login names (data, typed at login).
+// Commands in <code> and configuration keys (assets.headcount) are not checked.
+var englishAllowed = map[string]bool{"govdesk": true, "open311": true, "api": true, "xlsx": true, "csv": true, "docx": true,
+	"excel": true, "wps": true, "operator": true, "dispatcher": true, "handler": true, "unit_admin": true, "staff": true,
+	"leader": true, "admin": true, "system": true,
+	"pdf": true, "utc": true, "url": true, "token": true, "json": true, "id": true, "gbk": true, "gb18030": true, "utf": true,
+	"bom": true, "pc": true, "cpu": true, "ip": true, "sla": true, "png": true, "jpg": true, "http": true, "https": true}
+
+var (
+	tagRe    = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<code>.*?</code>|<[^>]*>`)
+	wordRe   = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_]{2,}`)
+	keyRe    = regexp.MustCompile(`[a-z_]+(/[a-z_]+)*\.[a-z_.]+`)
+	hrefRe   = regexp.MustCompile(`href="([^"#]+)"`)
+	errorRe  = regexp.MustCompile(`<p class="error" role="alert">`)
+	entityRe = regexp.MustCompile(`&[a-z]+;|&#\d+;`)
+)
+
+// TestCrawl_RolePages: for every role, the dashboard, every page the navigation
+// offers and every page the dashboard links to answer 200 with no error page and no
+// English words beyond a few names (Open311, API, xlsx…).
+func TestCrawl_RolePages(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startDemo(t, db)
+		for _, r := range demoRoles {
+			t.Run(r.user, func(t *testing.T) {
+				c := loginHTTP(t, base, r.user)
+				home := fetchPage(t, c, base, "/")
+				seen := map[string]bool{"/": true}
+				var links []string
+				for _, m := range hrefRe.FindAllStringSubmatch(home, -1) {
+					h := strings.ReplaceAll(m[1], "&amp;", "&")
+					if !strings.HasPrefix(h, "/") || strings.HasPrefix(h, "/static/") || strings.Contains(h, "export") || seen[h] {
+						continue
+					}
+					seen[h] = true
+					links = append(links, h)
+				}
+				sort.Strings(links)
+				if len(links) < 5 {
+					t.Fatalf("%s reaches only %d pages from the dashboard", r.user, len(links))
+				}
+				for _, h := range links {
+					fetchPage(t, c, base, h)
+				}
+				t.Logf("%s: %d pages checked", r.user, len(links)+1)
+			})
+		}
+	})
+}
+
+// loginHTTP logs a demo user in over HTTP and returns the client with the session.
+func loginHTTP(t *testing.T, base, user string) *http.Client {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar}
+	page := fetchRaw(t, c, base+"/login")
+	m := regexp.MustCompile(`name="csrf_token" value="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("login form has no csrf token")
+	}
+	res, err := c.PostForm(base+"/login", url.Values{"csrf_token": {m[1]}, "username": {user}, "password": {"demo"}, "next": {"/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("login %s: %s", user, res.Status)
+	}
+	return c
+}
+
+func fetchRaw(t *testing.T, c *http.Client, u string) string {
+	t.Helper()
+	res, err := c.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: %s", u, res.Status)
+	}
+	return string(b)
+}
+
+// fetchPage gets a page and checks it is no error page and shows no stray English.
+func fetchPage(t *testing.T, c *http.Client, base, path string) string {
+	t.Helper()
+	page := fetchRaw(t, c, base+path)
+	if errorRe.MatchString(page) {
+		t.Errorf("%s shows an error page: %.200s", path, tagRe.ReplaceAllString(page[strings.Index(page, "<main>"):], " "))
+	}
+	if strings.Contains(page, `id="login-form"`) {
+		t.Errorf("%s sends a logged-in user to the login form", path)
+	}
+	text := keyRe.ReplaceAllString(entityRe.ReplaceAllString(tagRe.ReplaceAllString(page, " "), " "), " ")
+	var bad []string
+	for _, w := range wordRe.FindAllString(text, -1) {
+		if !englishAllowed[strings.ToLower(w)] {
+			bad = append(bad, w)
+		}
+	}
+	if len(bad) > 0 {
+		t.Errorf("%s shows English words: %v", path, bad[:min(len(bad), 10)])
+	}
+	return page
+}
