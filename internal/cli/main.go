@@ -18,7 +18,7 @@ func root() *command {
 		en:   "govdesk — operations platform of a government service centre.",
 		zh:   "govdesk —— 行政服务中心运营平台。",
 		sub: []*command{
-			serveCmd(), migrateCmd(), demoCmd(), userCmd(), tokenCmd(), importCmd(), exportCmd(), calendarCmd(), slaCmd(), statsCmd(), schedulerCmd(), deviceCmd(), assetCmd(), open311Cmd(), rectificationCmd(), selfevalCmd(), kbCmd(), suggestCmd(), backupCmd(), restoreCmd(), versionCmd(),
+			serveCmd(), migrateCmd(), demoCmd(), userCmd(), tokenCmd(), importCmd(), exportCmd(), calendarCmd(), slaCmd(), statsCmd(), reportCmd(), schedulerCmd(), deviceCmd(), assetCmd(), open311Cmd(), rectificationCmd(), selfevalCmd(), kbCmd(), suggestCmd(), backupCmd(), restoreCmd(), versionCmd(),
 		},
 	}
 }

@@ -239,3 +239,22 @@ func TestPeriods(t *testing.T) {
 		t.Errorf("pdf accepted: %v", err)
 	}
 }
+
+// TestEmpty builds every brief over a database without orders.
+func TestEmpty(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		for _, c := range []struct{ kind, arg, want string }{
+			{report.Weekly, "2022-W39", "本周共受理群众诉求0件"}, {report.Monthly, "2022-09", "本月无超期工单。"},
+			{report.Annual, "2022", "全年共受理群众诉求0件"},
+		} {
+			d := build(t, f, c.kind, c.arg)
+			for _, format := range []string{report.DOCX, report.XLSX} {
+				data := write(t, d, format)
+				if format == report.DOCX && !documenttest.Contains(documenttest.DocxText(t, data), c.want) {
+					t.Errorf("%s %s lacks %q", c.kind, c.arg, c.want)
+				}
+			}
+		}
+	})
+}

@@ -21,7 +21,13 @@ func (b builder) h(level int, s string) {
 func (b builder) para(spans ...Span) { b.d.Blocks = append(b.d.Blocks, Block{Spans: spans}) }
 func (b builder) text(s string)      { b.d.Blocks = append(b.d.Blocks, Block{Text: s}) }
 func (b builder) table(t Table)      { b.d.Blocks = append(b.d.Blocks, Block{Table: &t}) }
-func (b builder) chart(c Chart)      { b.d.Blocks = append(b.d.Blocks, Block{Chart: &c}) }
+
+// chart adds a chart; one without categories (a period without orders) is left out.
+func (b builder) chart(c Chart) {
+	if len(c.Categories) > 0 {
+		b.d.Blocks = append(b.d.Blocks, Block{Chart: &c})
+	}
+}
 func (b builder) passage(key, body, hint string) {
 	b.d.Blocks = append(b.d.Blocks, Block{Passage: key, Text: body, Hint: hint})
 }
