@@ -100,6 +100,26 @@ func TestBrowser_SelfEvaluation(t *testing.T) {
 		if err != nil || adjusted != "3432300" {
 			t.Fatalf("adjusted budget kept in 元: %q %v", adjusted, err)
 		}
+		// Score a qualitative indicator: evidence is required, the score must fit its band.
+		err = chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr[data-code="1.1.1"] a`)), chromedp.WaitVisible(chromedp.ID("indicator-form")),
+			chromedp.SendKeys(chromedp.CSS(`#indicator-form input[name="score"]`), "2.5"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := submitForFlash(t, ctx, `#indicator-form button`); !strings.Contains(got, "须填写佐证材料") {
+			t.Fatalf("qualitative without evidence %q", got)
+		}
+		err = chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`#indicator-form input[name="score"]`), "2.5"),
+			chromedp.SendKeys(chromedp.CSS(`#indicator-form textarea[name="evidence"]`), "按“三定方案”编制预算"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := submitForFlash(t, ctx, `#indicator-form button`); got != "指标 1.1.1 的评分已保存" {
+			t.Fatalf("indicator flash %q", got)
+		}
+		if got := textOf(t, ctx, chromedp.CSS(`tr[data-code="1.1.1"]`)); !strings.Contains(got, "定性评价“好”档，得 2.5 分") || !strings.Contains(got, "按“三定方案”编制预算") {
+			t.Fatalf("scored row %q", got)
+		}
 		screenshot(t, ctx, "selfeval")
 
 		// Someone else saves the year meanwhile: this page's form is stale and is refused.
