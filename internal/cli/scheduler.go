@@ -35,6 +35,7 @@ var jobs = []job{
 		return fmt.Sprintf("%d heartbeat faults opened", n), err
 	}},
 	{name: "rectification-overdue", every: 5 * time.Minute, run: flagOverdueRectifications},
+	{name: "suggest-retrain", every: 24 * time.Hour, run: retrainSuggestions},
 }
 
 // runDueJobs runs every job that is due and not claimed by another process; it

@@ -13,17 +13,18 @@ import (
 )
 
 func suggester(s *services) *knowledge.Suggester {
-	return &knowledge.Suggester{Source: &store.Knowledge{DB: s.db}, Clock: app.SystemClock{}}
+	kb := &store.Knowledge{DB: s.db}
+	return &knowledge.Suggester{Source: kb, Models: kb, Clock: app.SystemClock{}}
 }
 
 func suggestCmd() *command {
 	var title, content, category, format string
-	var evaluate bool
+	var evaluate, retrain bool
 	var holdout float64
 	return &command{
-		name: "suggest", args: "--title … --content … [--category PATH] [--format json|table] | --evaluate [--holdout 0.2]",
-		en: "Suggest the three units most likely to own an order, learned from closed orders; --evaluate prints top-1/top-3 accuracy on held-out history.",
-		zh: "根据历史已办结工单学习，推荐最可能承办该诉求的三个单位；--evaluate 用最近一部分历史工单检验，输出首选与前三命中率。",
+		name: "suggest", args: "--title … --content … [--category PATH] [--format json|table] | --evaluate [--holdout 0.2] | --retrain",
+		en: "Suggest the three units most likely to own an order, learned from closed orders; --evaluate prints top-1/top-3 accuracy on held-out history; --retrain trains the shared model now (the scheduler does it daily).",
+		zh: "根据历史已办结工单学习，推荐最可能承办该诉求的三个单位；--evaluate 用最近一部分历史工单检验，输出首选与前三命中率；--retrain 立即重新训练共用的推荐模型（调度器每天自动训练）。",
 		flags: func(e *env, fs *flag.FlagSet) {
 			e.dbFlag(fs)
 			formatFlag(fs, &format)
@@ -32,6 +33,7 @@ func suggestCmd() *command {
 			fs.StringVar(&category, "category", "", "category path / 诉求分类")
 			fs.BoolVar(&evaluate, "evaluate", false, "measure accuracy on the newest closed orders / 检验推荐准确率")
 			fs.Float64Var(&holdout, "holdout", 0.2, "share of history held out by --evaluate / 检验所用的最近历史比例")
+			fs.BoolVar(&retrain, "retrain", false, "retrain the shared model now / 立即重新训练推荐模型")
 		},
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 			if len(args) > 0 {
@@ -46,6 +48,17 @@ func suggestCmd() *command {
 			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
 				if evaluate {
 					return runEvaluate(ctx, e, s, holdout, format)
+				}
+				if retrain {
+					n, err := suggester(s).RetrainNow(ctx)
+					if err != nil {
+						return err
+					}
+					if format == "json" {
+						return json.NewEncoder(e.stdout).Encode(map[string]any{"trained_on": n})
+					}
+					fmt.Fprintf(e.stdout, "推荐模型已重新训练，学习了 %d 件已办结工单。\n", n)
+					return nil
 				}
 				list, err := suggester(s).Suggest(ctx, title, content, category)
 				if err != nil {
@@ -85,4 +98,11 @@ func runEvaluate(ctx context.Context, e *env, s *services, holdout float64, form
 	}
 	fmt.Fprintf(e.stdout, "用较早的 %d 件工单训练，检验最近的 %d 件：首选命中率 %.1f%%，前三命中率 %.1f%%\n", acc.Train, acc.Test, acc.Top1, acc.Top3)
 	return nil
+}
+
+// retrainSuggestions is the scheduler's daily job: it trains the dispatch
+// suggestion model once and stores it, and every process loads it from there.
+func retrainSuggestions(ctx context.Context, s *services) (string, error) {
+	n, err := suggester(s).RetrainNow(ctx)
+	return fmt.Sprintf("suggestion model trained on %d closed orders", n), err
 }

@@ -51,6 +51,14 @@ func TestSuggest(t *testing.T) {
 		if code != 0 || !strings.Contains(out, `"test":6`) || !strings.Contains(out, `"top1":100`) {
 			t.Fatalf("evaluate: %d %s %s", code, out, errs)
 		}
+		// --retrain stores the model; the daily scheduler job does the same.
+		code, out, errs = run(t, env, "suggest", "--retrain", "--format", "json")
+		if code != 0 || !strings.Contains(out, `"trained_on":30`) {
+			t.Fatalf("retrain: %d %s %s", code, out, errs)
+		}
+		if code, out, _ := run(t, env, "suggest", "--retrain"); code != 0 || !strings.Contains(out, "推荐模型已重新训练，学习了 30 件") {
+			t.Fatalf("retrain table: %d %s", code, out)
+		}
 		if code, _, errs := run(t, env, "suggest"); code != 1 || !strings.Contains(errs, "请至少提供") {
 			t.Fatalf("empty: %d %s", code, errs)
 		}

@@ -180,19 +180,25 @@ func Evaluate(examples []Example, defaults []DefaultUnit, holdout float64) Accur
 	return acc
 }
 
-// Suggester keeps a trained model and retrains it when older than MaxAge or on demand.
+// Suggester keeps a trained model and retrains it when older than MaxAge or on
+// demand. With Models set the model is shared through the database: a retrain
+// stores it, and every Suggester loads a newer stored model (checked at most
+// once a CheckEvery) instead of training its own.
 type Suggester struct {
-	Source   SuggestSource
-	Clock    app.Clock
-	MaxAge   time.Duration // 0: one day
-	Examples int           // most recent closed orders trained on; 0: 50 000
+	Source     SuggestSource
+	Models     ModelStore // nil: each process trains and keeps its own model
+	Clock      app.Clock
+	MaxAge     time.Duration // 0: one day
+	CheckEvery time.Duration // 0: one minute
+	Examples   int           // most recent closed orders trained on; 0: 50 000
 
 	mu      sync.Mutex
 	model   *Model
-	trained time.Time
+	trained time.Time // when the model in memory was trained
+	checked time.Time // when the store was last asked for a newer model
 }
 
-// Retrain trains a new model from the database now.
+// Retrain trains a new model from the database now and, with Models set, stores it for every process.
 func (s *Suggester) Retrain(ctx context.Context) (*Model, error) {
 	limit := s.Examples
 	if limit <= 0 {
@@ -207,9 +213,60 @@ func (s *Suggester) Retrain(ctx context.Context) (*Model, error) {
 		return nil, err
 	}
 	m := Train(ex, defs)
+	now := s.Clock.Now()
+	if s.Models != nil {
+		data, err := m.Encode()
+		if err != nil {
+			return nil, err
+		}
+		if err := s.Models.SaveModel(ctx, data, m.n, now); err != nil {
+			return nil, err
+		}
+	}
 	s.mu.Lock()
-	s.model, s.trained = m, s.Clock.Now()
+	s.model, s.trained, s.checked = m, now, now
 	s.mu.Unlock()
+	return m, nil
+}
+
+// current returns the model to answer with: the one in memory while fresh, a
+// newer stored one, or a new one trained now when there is none or it is stale.
+func (s *Suggester) current(ctx context.Context) (*Model, error) {
+	age, every := s.MaxAge, s.CheckEvery
+	if age <= 0 {
+		age = 24 * time.Hour
+	}
+	if every <= 0 {
+		every = time.Minute
+	}
+	now := s.Clock.Now()
+	s.mu.Lock()
+	m, trained, checked := s.model, s.trained, s.checked
+	s.mu.Unlock()
+	if s.Models != nil && (m == nil || now.Sub(checked) >= every) {
+		at, err := s.Models.ModelTrainedAt(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !at.IsZero() && (m == nil || at.After(trained)) {
+			data, at, err := s.Models.LoadModel(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if data != nil {
+				if m, err = DecodeModel(data); err != nil {
+					return nil, err
+				}
+				trained = at
+			}
+		}
+		s.mu.Lock()
+		s.model, s.trained, s.checked = m, trained, now
+		s.mu.Unlock()
+	}
+	if m == nil || now.Sub(trained) > age {
+		return s.Retrain(ctx)
+	}
 	return m, nil
 }
 
@@ -222,18 +279,9 @@ func (s *Suggester) Suggest(ctx context.Context, title, content, category string
 	if title == "" && content == "" && category == "" {
 		return nil, app.Invalid("请至少提供诉求标题、诉求内容或分类之一")
 	}
-	age := s.MaxAge
-	if age <= 0 {
-		age = 24 * time.Hour
-	}
-	s.mu.Lock()
-	m, stale := s.model, s.model == nil || s.Clock.Now().Sub(s.trained) > age
-	s.mu.Unlock()
-	if stale {
-		var err error
-		if m, err = s.Retrain(ctx); err != nil {
-			return nil, err
-		}
+	m, err := s.current(ctx)
+	if err != nil {
+		return nil, err
 	}
 	return m.Suggest(title, content, category, 3), nil
 }
