@@ -22,7 +22,9 @@ func (f *fixedSource) TrainingExamples(ctx context.Context, limit int) ([]knowle
 	return f.examples, nil
 }
 
-func (f *fixedSource) CategoryDefaults(ctx context.Context) ([]knowledge.DefaultUnit, error) { return nil, nil }
+func (f *fixedSource) CategoryDefaults(ctx context.Context) ([]knowledge.DefaultUnit, error) {
+	return nil, nil
+}
 
 type stepClock struct{ now time.Time }
 
