@@ -266,8 +266,8 @@ func (ui *UI) leaderLive(ctx context.Context) (dashSection, error) {
 		Table: &orderTable{ID: "dash-supervised", Rows: rows, Empty: "没有督办中的工单。"}}, nil
 }
 
-// figureHref lists the orders a figure counts over p.
-func figureHref(key string, p stats.Period) string {
+// dashFigureHref lists the orders a figure counts over p.
+func dashFigureHref(key string, p stats.Period) string {
 	return "/orders?" + url.Values{"figure": {key}, "from": {p.First()}, "to": {p.Last()}}.Encode()
 }
 

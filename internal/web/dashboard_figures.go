@@ -59,7 +59,7 @@ func (ui *UI) figuresDash(r *http.Request, title string, centre bool) (dashSecti
 		}
 		df := dashFigure{Name: f.Name, Value: f.Format(f.Value), Previous: f.Format(f.Previous), Unit: f.Unit}
 		if len(f.Drill) > 0 {
-			df.Href, df.PrevHref = figureHref(f.Drill[0], p), figureHref(f.Drill[0], last)
+			df.Href, df.PrevHref = dashFigureHref(f.Drill[0], p), dashFigureHref(f.Drill[0], last)
 		}
 		if f.Growth != nil {
 			df.Growth = strconv.FormatFloat(*f.Growth, 'f', 2, 64) + "%"
@@ -79,9 +79,9 @@ func (ui *UI) figuresDash(r *http.Request, title string, centre bool) (dashSecti
 				break
 			}
 			s.Units = append(s.Units, dashUnit{Rank: i + 1, Name: u.Name, Received: u.Received, Overdue: u.Overdue,
-				Href:   figureHref("unit."+u.Code+".received", p),
-				OnTime: pct(u.OnTimeRate), OnTimeHref: figureHref("unit."+u.Code+".on_time_rate.numerator", p),
-				Satisfaction: pct(u.SatisfactionRate), OverdueHref: figureHref("unit."+u.Code+".overdue", p)})
+				Href:   dashFigureHref("unit."+u.Code+".received", p),
+				OnTime: pct(u.OnTimeRate), OnTimeHref: dashFigureHref("unit."+u.Code+".on_time_rate.numerator", p),
+				Satisfaction: pct(u.SatisfactionRate), OverdueHref: dashFigureHref("unit."+u.Code+".overdue", p)})
 		}
 	}
 	return s, nil
