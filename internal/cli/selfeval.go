@@ -75,7 +75,7 @@ func selfevalCmd() *command {
 				writeScore(e.stdout, r)
 				return nil
 			},
-		}, selfevalReportCmd(), selfevalAcceptCmd()},
+		}, selfevalReportCmd(), selfevalAcceptCmd(), selfevalTableCmd()},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"govdesk/internal/config"
 	"govdesk/internal/evaluation"
 	"govdesk/internal/selfeval"
+	"govdesk/internal/sheet"
 	"govdesk/internal/stats"
 	"govdesk/internal/store"
 )
@@ -179,6 +180,76 @@ func selfevalAcceptCmd() *command {
 					return err
 				}
 				fmt.Fprintf(e.stdout, "已接受问题 [%s] %s\n", code, figure)
+				return nil
+			})
+		},
+	}
+}
+
+// selfevalTableCmd is `govdesk selfeval table [--import FILE | --export FILE | --reset]`: the
+// indicator table as configuration.
+func selfevalTableCmd() *command {
+	var imp, exp string
+	var reset bool
+	return &command{
+		name: "table", args: "[--import FILE.xlsx|.csv | --export FILE.xlsx | --reset]",
+		en: "Show, export, replace (a city's own table: 编码, 一级指标, 二级指标, 三级指标, 分值, 评分规则, 满分比例, 每项分值, 分档, 数据来源) " +
+			"or reset to the province's default the indicator table the self-evaluation is scored by.",
+		zh: "查看、导出、替换（本市指标表，表头：编码、一级指标、二级指标、三级指标、分值、评分规则、满分比例、每项分值、分档、数据来源）" +
+			"或恢复为省默认的绩效自评指标表。",
+		flags: func(e *env, fs *flag.FlagSet) {
+			e.dbFlag(fs)
+			fs.StringVar(&imp, "import", "", "a city's own indicator table to use / 导入本市指标表")
+			fs.StringVar(&exp, "export", "", "write the table in use to FILE.xlsx / 导出当前指标表")
+			fs.BoolVar(&reset, "reset", false, "go back to the province's default table / 恢复省默认指标表")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+			n := 0
+			for _, set := range []bool{imp != "", exp != "", reset} {
+				if set {
+					n++
+				}
+			}
+			if len(args) > 0 || n > 1 {
+				return usagef("give at most one of --import, --export, --reset / --import、--export、--reset 只能选一个")
+			}
+			return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+				svc := selfevalService(s)
+				switch {
+				case imp != "":
+					tab, err := sheet.ReadFile(imp, selfeval.TableSpec)
+					if err != nil {
+						return err
+					}
+					rows, bad := selfeval.ParseTable(tab)
+					if len(bad) > 0 {
+						errs := &sheet.Errors{List: bad}
+						fmt.Fprintln(e.stderr, errs.Text())
+						return errs.Err()
+					}
+					if err := svc.ReplaceTable(ctx, rows); err != nil {
+						return err
+					}
+				case reset:
+					if err := svc.ReplaceTable(ctx, nil); err != nil {
+						return err
+					}
+				}
+				rows, custom, err := svc.Store.Table(ctx)
+				if err != nil {
+					return err
+				}
+				if exp != "" {
+					f, err := os.Create(exp)
+					if err != nil {
+						return app.Invalid("无法写入 %s", exp).WithDetail("%v", err)
+					}
+					defer f.Close()
+					if err := sheet.WriteXLSX(f, selfeval.TableHeaders(), selfeval.TableRows(rows)); err != nil {
+						return err
+					}
+				}
+				fmt.Fprintln(e.stdout, selfeval.TableSummary(rows, custom))
 				return nil
 			})
 		},

@@ -112,3 +112,47 @@ func TestSelfevalReportFromYAML(t *testing.T) {
 		t.Fatalf("no --input/--year is a usage error, got %d", code)
 	}
 }
+
+// A city's own indicator table replaces the default: exported, edited, imported, reset.
+func TestSelfevalTableConfiguration(t *testing.T) {
+	storetest.RunDSN(t, func(t *testing.T, dsn string) {
+		env := map[string]string{"GOVDESK_DB": dsn}
+		if code, _, errs := run(t, env, "migrate"); code != 0 {
+			t.Fatalf("migrate: %s", errs)
+		}
+		xlsx := filepath.Join(t.TempDir(), "table.xlsx")
+		code, out, errs := run(t, env, "selfeval", "table", "--export", xlsx)
+		if code != 0 || out != "省默认指标表：32 项指标\n" {
+			t.Fatalf("export: %d %q %q", code, out, errs)
+		}
+		f, err := excelize.OpenFile(xlsx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows(f.GetSheetName(0))
+		if len(rows) != 33 || rows[0][5] != "评分规则" || rows[9][8] != "0:0,90:0.6,95:0.8,100:1" {
+			t.Fatalf("exported table: %d rows, %v / %v", len(rows), rows[0], rows[9])
+		}
+		own := writeCSV(t, "own.csv", "编码,一级指标,二级指标,三级指标,分值,评分规则,满分比例,每项分值,分档,数据来源\n"+
+			"A1,产出,数量,网上可办率,60,按比例,90,,,政务服务网上可办率\n"+
+			"B1,效益,满意度,热线满意率,40,分档,,,\"0:0,90:1\",热线群众满意率\n")
+		if code, out, errs = run(t, env, "selfeval", "table", "--import", own); code != 0 || out != "本市指标表：2 项指标\n" {
+			t.Fatalf("import own table: %d %q %q", code, out, errs)
+		}
+		bad := writeCSV(t, "bad.csv", "编码,一级指标,二级指标,三级指标,分值,评分规则,数据来源\nA1,产出,数量,网办,50,魔法,\nA2,产出,数量,热线,40,定性,不存在\n")
+		code, _, errs = run(t, env, "selfeval", "table", "--import", bad)
+		if code != 1 || !strings.Contains(errs, "评分规则应为") || !strings.Contains(errs, "数据来源未知") {
+			t.Fatalf("bad table: %d %q", code, errs)
+		}
+		sum := writeCSV(t, "sum.csv", "编码,一级指标,二级指标,三级指标,分值,评分规则\nA1,产出,数量,网办,50,定性\n")
+		if code, _, errs = run(t, env, "selfeval", "table", "--import", sum); code != 1 || !strings.Contains(errs, "合计为 50，应为 100") {
+			t.Fatalf("table not adding to 100: %d %q", code, errs)
+		}
+		if code, out, _ = run(t, env, "selfeval", "table"); out != "本市指标表：2 项指标\n" {
+			t.Fatalf("a refused import keeps the city's table: %q", out)
+		}
+		if code, out, _ = run(t, env, "selfeval", "table", "--reset"); code != 0 || out != "省默认指标表：32 项指标\n" {
+			t.Fatalf("reset: %q", out)
+		}
+	})
+}

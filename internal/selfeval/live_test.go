@@ -215,3 +215,46 @@ func TestDefaultTableIsValidConfiguration(t *testing.T) {
 		}
 	}
 }
+
+// The converters take each module's own figures and definitions; no data means no measure.
+func TestModulesFromStatistics(t *testing.T) {
+	m := Modules{}
+	m.AddCatalog(stats.Catalog{})
+	m.AddEvaluations(stats.Evaluations{})
+	m.AddCases(stats.Cases{})
+	m.AddDevices(asset.Availability{})
+	m.AddRegister(asset.Register{})
+	if len(m) != 0 {
+		t.Fatalf("empty modules give measures: %v", m)
+	}
+	m.AddCases(stats.Cases{Total: 30000, TownVillage: 25310})
+	m.AddDevices(asset.Availability{Devices: 120, Downtime: 36e11, Service: 36e13})
+	m.AddEvaluations(stats.Evaluations{Total: 49166, GoodRate: fp(99.9), RectificationRate: fp(100), AvgScore: fp(4.95)})
+	for key, want := range map[string]string{"cases.town_village": "25310", "devices.in_service": "120", "devices.availability": "99.00",
+		"evaluations.good_rate": "99.90", "evaluations.rectification_rate": "100.00", "evaluations.avg_score": "4.95"} {
+		if got := m[key]; got.Value.Text != want || got.Definition == "" {
+			t.Errorf("%s = %q (%q), want %s", key, got.Value.Text, got.Definition, want)
+		}
+	}
+	if m["evaluations.good_rate"].Definition != stats.EvaluationDefinitions["good_rate"] {
+		t.Error("the 好评率 definition is the one of stats")
+	}
+}
+
+func TestModulesFromHotline(t *testing.T) {
+	m := Modules{}
+	m.AddHotline(&stats.Hotline{})
+	if len(m) != 0 {
+		t.Fatal("no orders, no hotline measures")
+	}
+	h := &stats.Hotline{SatisfactionRate: fp(91.17), ClosureRate: fp(100)}
+	h.Received, h.Closed, h.Rated, h.Satisfied = 12000, 12000, 3000, 2735
+	m.AddHotline(h)
+	s := m["hotline.satisfaction_rate"]
+	if s.Value.Text != "91.17" || s.Numerator.String() != "2735/1" || s.Denominator.String() != "3000/1" || !strings.Contains(s.Definition, "回访") {
+		t.Fatalf("满意率 %+v", s)
+	}
+	if c := m["hotline.closure_rate"]; c.Value.Text != "100.00" || c.Denominator.String() != "12000/1" {
+		t.Fatalf("办结率 %+v", c)
+	}
+}
