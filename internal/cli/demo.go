@@ -61,6 +61,7 @@ var demoLoaders = []struct {
 	{"catalog", loadDemoCatalog},
 	{"orders", loadDemoOrders},
 	{"selfeval", loadDemoSelfeval},
+	{"articles", loadDemoArticles},
 }
 
 // loadDemoAll runs every demo loader in order and logs how long each took.
