@@ -25,6 +25,7 @@ type Row struct {
 	Actual                       string // 实际完成值
 	Deviation                    string // 偏差原因及改进措施
 	Reasoning                    string
+	Why                          string // how the score was reached, without the weight, sources or evidence
 	Findings                     []string
 	Evidence                     string
 	Source                       *Source
@@ -99,7 +100,7 @@ func FromInput(in *Input) *Evaluation {
 			l3 = ind.Name
 		}
 		r := Row{Code: ind.Code, Level1: ind.Level1, Level2: ind.Level2, Level3: l3, Weight: ind.Weight.Text,
-			Score: ind.Score.Text, Target: ind.Target, Actual: ind.Actual, Reasoning: res.Indicators[i].Reasoning,
+			Score: ind.Score.Text, Target: ind.Target, Actual: ind.Actual, Reasoning: res.Indicators[i].Reasoning, Why: ind.Reason,
 			Findings: ind.Findings, Evidence: ind.Evidence}
 		if ind.Score.Rat.Cmp(ind.Weight.Rat) < 0 || len(ind.Findings) > 0 {
 			r.Deviation = deviation(ind.Findings, ind.Reason)

@@ -243,6 +243,7 @@ func (lb *liveBuilder) scoreRow(r TableRow, en Entry) (Row, Indicator) {
 	scoreNum := numF(round2(score))
 	row.Score = scoreNum.Text
 	row.Findings = findings
+	row.Why = why
 	row.Reasoning = fmt.Sprintf("分值 %s，%s", row.Weight, why)
 	if len(findings) > 0 {
 		row.Reasoning += "；发现问题：" + strings.Join(findings, "；")
@@ -265,9 +266,9 @@ func (lb *liveBuilder) scoreRow(r TableRow, en Entry) (Row, Indicator) {
 func applyRule(r TableRow, v float64) (float64, string) {
 	switch r.Rule {
 	case RuleProportional:
-		return Proportional(r.Weight, v, r.Full), fmt.Sprintf("实际 %s，达到 %s 得满分，按比例计分", numF(v).Text, numF(r.Full).Text)
+		return Proportional(r.Weight, v, r.Full), fmt.Sprintf("达到 %s 得满分，不足按比例计分", numF(r.Full).Text)
 	case RuleBands:
-		return StepBands(r.Weight, v, r.Bands), fmt.Sprintf("实际 %s，按分档计分", numF(v).Text)
+		return StepBands(r.Weight, v, r.Bands), "按分档计分（" + ruleTarget(r) + "）"
 	case RuleChecklist:
 		return Checklist(r.Weight, r.Per, int(v)), fmt.Sprintf("完成 %d 项，每项 %s 分", int(v), numF(r.Per).Text)
 	case RuleDeduction:

@@ -148,7 +148,7 @@ func (r *reportWriter) targetsTable() {
 		r.d.Para("本年度尚未设置绩效目标。")
 		return
 	}
-	t := document.Table{Header: []string{"项目", "指标名称", "目标值", "实际值", "完成情况", "数据来源"}, Widths: []int{16, 20, 14, 14, 10, 26}}
+	t := document.Table{Header: []string{"项目", "指标名称", "目标值", "实际值", "完成情况", "数据来源"}, Widths: []int{20, 22, 14, 14, 10, 20}}
 	for _, tg := range r.e.Targets {
 		proj := tg.Project
 		if proj == "" {
@@ -159,7 +159,11 @@ func (r *reportWriter) targetsTable() {
 			actual = tg.Actual + tg.Unit
 			done = map[bool]string{true: "完成", false: "未完成"}[*tg.Met]
 		}
-		t.Rows = append(t.Rows, []string{proj, tg.Name, tg.Target + tg.Unit, actual, done, sourceText(tg.Source)})
+		src := tg.Source.Module
+		if tg.Source.Manual && tg.Source.Definition != "" {
+			src += "（" + tg.Source.Definition + "）"
+		}
+		t.Rows = append(t.Rows, []string{proj, tg.Name, tg.Target + tg.Unit, actual, done, src})
 	}
 	r.d.Table(t)
 }
@@ -201,11 +205,7 @@ func (r *reportWriter) analysis() {
 			last2 = row.Level2
 			d.Heading(3, fmt.Sprintf("%d. %s", l2, orDash(row.Level2)))
 		}
-		text := fmt.Sprintf("%s（%s）：%s", row.Level3, row.Code, row.Reasoning)
-		if row.Actual != "" {
-			text += fmt.Sprintf("；实际完成值 %s", row.Actual)
-		}
-		d.Para(text + "，得 " + row.Score + " 分。")
+		r.d.Para(indicatorText(row))
 		if row.Source != nil && !row.Source.Manual && row.Source.Definition != "" {
 			d.Note(fmt.Sprintf("数据来源：%s；口径：%s", row.Source.Module, row.Source.Definition))
 		}
@@ -218,6 +218,26 @@ func (r *reportWriter) analysis() {
 		}
 		d.Table(t)
 	}
+}
+
+// indicatorText is an indicator's paragraph in 三、绩效分析.
+func indicatorText(row Row) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s（%s）：", row.Level3, row.Code)
+	if row.Actual != "" {
+		fmt.Fprintf(&b, "实际完成值 %s；", row.Actual)
+	}
+	if row.Why != "" {
+		b.WriteString(row.Why + "；")
+	}
+	fmt.Fprintf(&b, "分值 %s，得 %s 分。", row.Weight, row.Score)
+	if len(row.Findings) > 0 {
+		fmt.Fprintf(&b, "发现问题：%s。", strings.Join(row.Findings, "；"))
+	}
+	if row.Evidence != "" {
+		fmt.Fprintf(&b, "佐证：%s。", row.Evidence)
+	}
+	return b.String()
 }
 
 func orDash(s string) string {

@@ -13,16 +13,16 @@ import (
 type Budget struct {
 	Year         int
 	Unit         string // 部门名称
-	Initial      *Num // 年初预算
-	Adjusted     *Num // 调整预算
-	FinalIncome  *Num // 决算收入
-	FinalExpense *Num // 决算支出
-	PublicBudget *Num // 公用经费预算（调整后）
-	PublicFinal  *Num // 公用经费决算
-	ThreeBudget  *Num // "三公"经费预算
-	ThreeFinal   *Num // "三公"经费决算
-	Authorized   *int // 编制数
-	Staff        *int // 实有人数
+	Initial      *Num   // 年初预算
+	Adjusted     *Num   // 调整预算
+	FinalIncome  *Num   // 决算收入
+	FinalExpense *Num   // 决算支出
+	PublicBudget *Num   // 公用经费预算（调整后）
+	PublicFinal  *Num   // 公用经费决算
+	ThreeBudget  *Num   // "三公"经费预算
+	ThreeFinal   *Num   // "三公"经费决算
+	Authorized   *int   // 编制数
+	Staff        *int   // 实有人数
 }
 
 // Amounts lists the budget's amounts with their Chinese names, in the order pages show them.
