@@ -162,8 +162,8 @@ func selfevalAcceptCmd() *command {
 	var code, figure, reason string
 	return &command{
 		name: "accept", args: "--year YYYY --code CODE --figure NAME --reason TEXT",
-		en:   "Accept a finding of the year's self-evaluation with a reason, so that it no longer blocks filing.",
-		zh:   "说明理由接受本年度自评中的一个问题，使其不再阻止报送。",
+		en: "Accept a finding of the year's self-evaluation with a reason, so that it no longer blocks filing.",
+		zh: "说明理由接受本年度自评中的一个问题，使其不再阻止报送。",
 		flags: func(e *env, fs *flag.FlagSet) {
 			e.dbFlag(fs)
 			fs.IntVar(&year, "year", 0, "year / 年度")
