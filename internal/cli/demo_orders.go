@@ -78,9 +78,9 @@ func loadDemoOrders(ctx context.Context, db *store.DB, c config.Config) error {
 // bulkOnly clears, in o, what the bulk insert leaves to its defaults and reports
 // whether there was any.
 func bulkOnly(o *workorder.Order) bool {
-	had := o.SignLate || o.FinalAssigned || o.ExtPendingDays != 0 || o.CallbackTries != 0 || o.CallbackNote != "" ||
+	had := len(o.Sensitive) > 0 || o.SignLate || o.FinalAssigned || o.ExtPendingDays != 0 || o.CallbackTries != 0 || o.CallbackNote != "" ||
 		o.Returns != 0 || o.Extensions != 0 || o.Reminders != 0 || o.Supervised
-	o.SignLate, o.FinalAssigned, o.ExtPendingDays, o.ExtPendingReason = false, false, 0, ""
+	o.Sensitive, o.SignLate, o.FinalAssigned, o.ExtPendingDays, o.ExtPendingReason = nil, false, false, 0, ""
 	o.CallbackTries, o.CallbackNote, o.Returns, o.Extensions, o.Reminders, o.Supervised = 0, "", 0, 0, 0, false
 	return had
 }

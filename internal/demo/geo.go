@@ -112,5 +112,8 @@ func Units() []account.Unit {
 	return us
 }
 
+// DemoHandlerUnit is the member unit of the demo users handler and unit_admin.
+const DemoHandlerUnit = "U001"
+
 // MemberUnits is the number of member units Units returns (all but the centre and the hotline office).
 const MemberUnits = 84

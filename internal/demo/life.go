@@ -32,7 +32,7 @@ var (
 func (l *life) handler() app.Actor {
 	u := l.g.e.Units[l.o.UnitCode]
 	name := "handler"
-	if u.Code != "U001" {
+	if u.Code != DemoHandlerUnit {
 		name = u.Name + "承办人"
 	}
 	return app.Actor{Username: name, Name: name, Role: app.RoleHandler, UnitID: u.ID, UnitCode: u.Code}
@@ -127,7 +127,7 @@ func (l *life) replyDays() float64 {
 	if l.o.Urgent {
 		return l.uniform(0.1, 1.2)
 	}
-	if l.chance(90) {
+	if l.chance(90) && !(l.live() && l.chance(12)) {
 		return l.uniform(0.6, 7.9)
 	}
 	return l.uniform(9, 13)
@@ -186,6 +186,9 @@ func (l *life) handle() {
 	supervise := 0.8
 	if l.live() {
 		supervise = 4
+	}
+	if l.live() && o.Type != "咨询" && l.chance(1.5) {
+		o.Sensitive = []string{workorder.SensitiveTags[l.g.rng.IntN(len(workorder.SensitiveTags))]}
 	}
 	if o.Type != "咨询" && (l.chance(supervise) || o.Urgent && l.chance(10)) {
 		if !l.step(l.t.Add(l.minutes(30, 600)), leader, func(env workorder.Env) (workorder.Event, error) {

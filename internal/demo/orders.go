@@ -197,6 +197,9 @@ func (g *gen) order(no string, rec time.Time, urgent bool) error {
 	if unit == "" || rng.IntN(100) < 12 {
 		unit = TownUnitCode(ti)
 	}
+	if g.e.Now.Sub(rec) < LiveDays*24*time.Hour && typ != "咨询" && rng.IntN(100) < 8 {
+		unit = DemoHandlerUnit // the demo handler's inbox has live work
+	}
 	pol, err := workorder.PolicyAt(g.e.Policies, rec)
 	if err != nil {
 		return err

@@ -40,11 +40,14 @@ type dashFigure struct {
 	Name, Value, Href, Previous, PrevHref, Growth, Unit string
 }
 
-// dashMonth is one month of the received-orders trend.
+// dashMonth is one month of the received-orders trend, with its bars' geometry
+// in the chart's 1200×170 box (bars up to 120 high, their base at y = 145).
 type dashMonth struct {
 	Label, Href        string
 	Count, Prev        int
-	Height, PrevHeight int // percent of the tallest month
+	Height, PrevHeight int
+	X, X2, Mid         int
+	Y, PrevY, NumY     int
 }
 
 type dashUnit struct {

@@ -54,7 +54,7 @@ func (ui *UI) figuresDash(r *http.Request, title string, centre bool) (dashSecti
 	last := p.YearBefore()
 	for _, k := range dashKeys {
 		f, ok := byKey[k]
-		if !ok {
+		if !ok || !centre && k == "first_call_resolution_rate" { // resolved at intake: the hotline's, never a unit's
 			continue
 		}
 		df := dashFigure{Name: f.Name, Value: f.Format(f.Value), Previous: f.Format(f.Previous), Unit: f.Unit}
@@ -113,8 +113,13 @@ func (ui *UI) monthTrend(r *http.Request, year int) ([]dashMonth, error) {
 			Href: "/orders?from=" + from.Format(app.DateLayout) + "&to=" + to.AddDate(0, 0, -1).Format(app.DateLayout)}
 		top = max(top, n, prev)
 	}
+	const base, tall = 145, 120
 	for i := range out {
-		out[i].Height, out[i].PrevHeight = out[i].Count*100/top, out[i].Prev*100/top
+		m := &out[i]
+		m.Height, m.PrevHeight = m.Count*tall/top, m.Prev*tall/top
+		m.X, m.X2, m.Mid = i*100+14, i*100+50, i*100+50
+		m.Y, m.PrevY = base-m.Height, base-m.PrevHeight
+		m.NumY = min(m.Y, m.PrevY) - 4
 	}
 	return out, nil
 }
