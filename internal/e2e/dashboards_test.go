@@ -65,18 +65,22 @@ func TestBrowser_RoleDashboards(t *testing.T) {
 					}
 					textOf(t, ctx, chromedp.ID("dash-units"))
 				}
-				saveDocImage(t, ctx, "dashboard-"+r.user, 1366, 768)
+				saveDocImage(t, ctx, "dashboard-"+r.user, 1366, 768, true)
 				if r.user == "leader" {
-					saveDocImage(t, ctx, "dashboard-leader-phone", 390, 844)
+					saveDocImage(t, ctx, "dashboard-leader-phone", 390, 844, false)
+					if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.ID("dash-key-figures"))); err != nil {
+						t.Fatal(err)
+					}
+					saveDocImage(t, ctx, "dashboard-leader-phone-figures", 390, 844, false)
 				}
 			})
 		}
 	})
 }
 
-// saveDocImage saves the page as docs/img/NAME.png at the given window width when
-// GOVDESK_DOCS_IMG names the directory.
-func saveDocImage(t *testing.T, ctx context.Context, name string, w, h int64) {
+// saveDocImage saves the page (full, or the screen only) as docs/img/NAME.png in a
+// window of w×h when GOVDESK_DOCS_IMG names the directory.
+func saveDocImage(t *testing.T, ctx context.Context, name string, w, h int64, full bool) {
 	dir := os.Getenv("GOVDESK_DOCS_IMG")
 	if dir == "" {
 		return
@@ -84,7 +88,11 @@ func saveDocImage(t *testing.T, ctx context.Context, name string, w, h int64) {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h)); err != nil {
 		t.Fatal(err)
 	}
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	shot := chromedp.CaptureScreenshot()
+	if full {
+		shot = chromedp.FullScreenshot(100)
+	}
+	png, err := chromedp.Run(ctx, shot)
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
