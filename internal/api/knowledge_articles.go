@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"govdesk/internal/app"
@@ -83,6 +84,10 @@ func (k *Knowledge) draft(w http.ResponseWriter, r *http.Request) {
 			*d.dst = t
 		}
 	}
+	if err := k.articleUnit(r, in.UnitCode, &a); err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
 	out, err := k.Knowledge.Draft(r.Context(), a)
 	if err != nil {
 		httpx.WriteError(w, r, err)
@@ -157,4 +162,27 @@ func (k *Knowledge) firstCall(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	httpx.WriteJSON(w, http.StatusOK, map[string]any{"threshold": threshold, "units": rates})
+}
+
+// articleUnit sets the article's unit from unit_code (code or name); an edit
+// without unit_code keeps the article's unit.
+func (k *Knowledge) articleUnit(r *http.Request, code string, a *knowledge.Article) error {
+	if code = strings.TrimSpace(code); code != "" {
+		ids, err := k.Knowledge.Store.UnitIDs(r.Context())
+		if err != nil {
+			return err
+		}
+		if a.UnitID = ids[code]; a.UnitID == 0 {
+			return app.Invalid("单位 %q 不存在", code)
+		}
+		return nil
+	}
+	if a.ID != 0 {
+		old, err := k.Knowledge.Article(r.Context(), a.ID)
+		if err != nil {
+			return err
+		}
+		a.UnitID = old.UnitID
+	}
+	return nil
 }

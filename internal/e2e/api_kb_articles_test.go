@@ -44,6 +44,17 @@ func TestAPI_KBArticleLifecycle(t *testing.T) {
 		if r := call(t, c, "GET", base+"/api/v1/kb/articles/1/versions", tok["operator"], "", nil); r.Status != 200 || r.Body["total"] != 3.0 {
 			t.Fatalf("versions: %d %v", r.Status, r.Body)
 		}
+		// unit_code names the unit; an edit without it keeps the unit.
+		r = call(t, c, "POST", base+"/api/v1/kb/articles", tok["dispatcher"], `{"title":"物业费怎么收？","answer":"按合同约定。","unit_code":"U001"}`, nil)
+		if r.Status != 200 || r.Body["unit_code"] != "U001" || r.Body["id"] != 2.0 || r.Body["version"] != 1.0 {
+			t.Fatalf("draft with unit: %d %v", r.Status, r.Body)
+		}
+		if r := call(t, c, "PUT", base+"/api/v1/kb/articles/2", tok["dispatcher"], `{"title":"物业费怎么收？","answer":"按物业服务合同约定收取。"}`, nil); r.Status != 200 || r.Body["unit_code"] != "U001" || r.Body["version"] != 2.0 {
+			t.Fatalf("edit keeps the unit: %d %v", r.Status, r.Body)
+		}
+		if r := call(t, c, "POST", base+"/api/v1/kb/articles", tok["dispatcher"], `{"title":"x","answer":"y","unit_code":"NOPE"}`, nil); r.Status != 400 {
+			t.Fatalf("unknown unit: %d %v", r.Status, r.Body)
+		}
 		if r := call(t, c, "GET", base+"/api/v1/kb/first-call?from=2024-01-01&to=2024-12-31", tok["dispatcher"], "", nil); r.Status != 200 || r.Body["threshold"] != 70.0 {
 			t.Fatalf("first-call: %d %v", r.Status, r.Body)
 		}

@@ -68,6 +68,7 @@ func TestBrowser_KBResolveAtIntake(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantContains(t, "hits", textOf(t, ctx, chromedp.ID("kb-hits")), "社保关系如何转移到外地？")
+		screenshot(t, ctx, "kb-call-screen")
 		if len(marks) == 0 {
 			t.Fatal("the snippet has no <mark> highlights")
 		}
@@ -79,6 +80,7 @@ func TestBrowser_KBResolveAtIntake(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantContains(t, "article", textOf(t, ctx, chromedp.ID("kb-answer")), "国家社会保险公共服务平台")
+		screenshot(t, ctx, "kb-article")
 		if content, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("r-content"))); err != nil || content != "社保怎么转到外地" {
 			t.Fatalf("caller's question %q (%v)", content, err)
 		}
@@ -104,9 +106,29 @@ func TestBrowser_KBResolveAtIntake(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantContains(t, "suggestion", textOf(t, ctx, chromedp.ID("suggest-list")), "市住房和城乡建设局", "置信度 100%")
+		screenshot(t, ctx, "kb-new-order")
 		if title, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-title"))); err != nil || title != "社保关系如何转移到外地？" {
 			t.Fatalf("pre-filled title %q (%v)", title, err)
 		}
+
+		// The first-call dashboard counts the order for the category's unit; its numbers link to the orders.
+		loginAs(t, ctx, base, "leader")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/first-call"), chromedp.WaitVisible(chromedp.ID("fc-units"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "first-call units", textOf(t, ctx, chromedp.ID("fc-unit-U001")), "市住房和城乡建设局", "100%")
+		wantContains(t, "first-call categories", textOf(t, ctx, chromedp.ID("fc-categories")), "社会保障/社保", "100%")
+		screenshot(t, ctx, "kb-first-call")
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#fc-categories tbody tr td:nth-child(4) a")),
+			chromedp.WaitVisible(chromedp.ID("orders-total"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "drill-down", textOf(t, ctx, chromedp.ID("orders-total")), "共 1 件")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/first-call?from=2026-13-01&threshold=abc"), chromedp.WaitVisible(chromedp.ID("form-error"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "bad period", textOf(t, ctx, chromedp.ID("form-error")), "日期格式错误")
+		loginAs(t, ctx, base, "operator")
 
 		// Bad input gets a clear Chinese answer.
 		for _, c := range []struct{ q, want string }{
@@ -179,6 +201,15 @@ func TestBrowser_KBEditor(t *testing.T) {
 		if strings.Join(ins, "|") != "和身份证|3" || strings.Join(del, "|") != "5" {
 			t.Fatalf("diff of versions 1→2: ins %q del %q", ins, del)
 		}
+		screenshot(t, ctx, "kb-versions")
+		if err := chromedp.Do(ctx, chromedp.Navigate(page+"?from=1&to=9"), chromedp.WaitVisible(chromedp.ID("form-error"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "bad version", textOf(t, ctx, chromedp.ID("form-error")), "没有第 9 版")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/expiring?days=abc"), chromedp.WaitVisible(chromedp.ID("form-error"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "bad days", textOf(t, ctx, chromedp.ID("form-error")), "提前天数应为 0 到 366 之间的整数")
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb?q="+url.QueryEscape("充电桩安装")), chromedp.WaitVisible(chromedp.ID("kb-hits"))); err != nil {
 			t.Fatal(err)
 		}

@@ -13,7 +13,7 @@ var office = []string{app.RoleAdmin, app.RoleDispatcher}
 
 // Draft saves a new article or an edit of one (a.ID set) as a draft awaiting the
 // hotline office's approval; every save is a new version. A unit admin drafts
-// only for their own unit.
+// only for their own unit. It returns the article as saved.
 func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
 	act, err := app.RequireRole(ctx, app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher)
 	if err != nil {
@@ -57,7 +57,17 @@ func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
 	if _, _, err := s.Store.SaveArticles(ctx, []Article{a}, s.Clock.Now()); err != nil {
 		return Article{}, err
 	}
-	return a, nil
+	id := a.ID
+	if id == 0 {
+		if id, err = s.Store.ArticleIDByTitle(ctx, a.Title); err != nil {
+			return Article{}, err
+		}
+	}
+	saved, err := s.Store.FindArticles(ctx, []int64{id})
+	if err != nil || len(saved) != 1 {
+		return a, err
+	}
+	return saved[0], nil
 }
 
 // Approve publishes an article (hotline office only).
