@@ -89,7 +89,8 @@ func (s *services) handler(c config.Config) (http.Handler, error) {
 	h, err := server.New(server.Deps{Open311: o311, Open311Admin: open311Admin{&store.Open311{DB: s.db}}, Accounts: s.accounts, Policies: s.policies, Orders: s.orders, Calendar: s.calendar,
 		Importer: orderImporter(s), Stats: statsService(s), Assets: s.assets, CookieSecure: c.Session.CookieSecure, Ping: s.db.PingContext,
 		Catalog: catalogService(s), Evaluations: evaluationService(s), Knowledge: knowledgeService(s), Suggester: suggester(s),
-		Projects: projectService(s), SelfEval: selfevalService(s)})
+		Projects: projectService(s), SelfEval: selfevalService(s),
+		Reports: reportService(s)})
 	if err != nil {
 		return nil, app.Internal(err, "build server")
 	}

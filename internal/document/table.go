@@ -38,18 +38,23 @@ func (d *Doc) Table(t Table) {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.WriteString(`</w:tblGrid>`)
+	// Wide tables (seven columns or more) use 五号 so names fit on a line.
+	size := sizeXiaoSi
+	if cols >= 7 {
+		size = sizeWuHao
+	}
 	if len(t.Header) > 0 {
-		d.row(t.Header, widths, true)
+		d.row(t.Header, widths, true, size)
 	}
 	for _, r := range t.Rows {
-		d.row(r, widths, false)
+		d.row(r, widths, false, size)
 	}
 	b.WriteString(`</w:tbl>`)
 	// A table must be followed by a paragraph; a small gap reads better too.
 	b.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p>`)
 }
 
-func (d *Doc) row(cells []string, widths []int, header bool) {
+func (d *Doc) row(cells []string, widths []int, header bool, size int) {
 	b := &d.body
 	b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
 	if header {
@@ -66,8 +71,8 @@ func (d *Doc) row(cells []string, widths []int, header bool) {
 			b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>`)
 		}
 		b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
-		ps := paraStyle{line: 320, align: "center"}
-		r := run{text: text, font: FontBody, size: sizeXiaoSi}
+		ps := paraStyle{line: size * 13, align: "center"} // exact line: 1.3 × the font size
+		r := run{text: text, font: FontBody, size: size}
 		if header {
 			r.font, r.bold = FontHeading, true
 		} else if !isNumeric(text) && len([]rune(text)) > 8 {

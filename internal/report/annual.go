@@ -54,7 +54,7 @@ func (s *Service) annual(ctx context.Context, d *Doc) error {
 	}
 
 	b := builder{d}
-	b.text(s.subtitle(p))
+	d.Byline = s.subtitle(p)
 	b.h(1, "一、全年总体情况")
 	b.para(summary(&h, "全年")...)
 	b.table(figuresTable(&h))

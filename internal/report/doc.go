@@ -37,7 +37,8 @@ type Doc struct {
 	Arg      string // the period as the command line gives it: 2022-W39, 2022-09, 2022
 	Label    string // the period in Chinese: 2022年第39周, 2022年9月, 2022年
 	Title    string
-	Subtitle string
+	Subtitle string // the period under the title: （2022年9月）
+	Byline   string // the issuing office and the instant the figures were computed at
 	Period   stats.Period
 	Blocks   []Block
 }

@@ -34,7 +34,7 @@ func (s *Service) monthly(ctx context.Context, d *Doc) error {
 		return err
 	}
 	b := builder{d}
-	b.text(s.subtitle(p))
+	d.Byline = s.subtitle(p)
 
 	b.h(1, "一、总体情况")
 	b.para(summary(&h, "本月")...)
@@ -118,8 +118,9 @@ func trendChart(hs []stats.Hotline, title string) Chart {
 	cur, prev := document.Series{Name: "受理量"}, document.Series{Name: "上年同期"}
 	var l1, l2 []Link
 	cross := len(hs) > 0 && hs[0].Period.From.In(app.Shanghai).Year() != hs[len(hs)-1].Period.From.In(app.Shanghai).Year()
-	for _, h := range hs {
-		c.Categories = append(c.Categories, monthName(h.Period, cross))
+	for i, h := range hs {
+		// Across a year the first month and each January carry the year.
+		c.Categories = append(c.Categories, monthName(h.Period, cross && (i == 0 || h.Period.From.In(app.Shanghai).Month() == 1)))
 		cur.Values = append(cur.Values, float64(h.Received))
 		l1 = append(l1, Link{h.Period, "received"})
 		prev.Values = append(prev.Values, float64(h.Previous.Received))

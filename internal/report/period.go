@@ -97,6 +97,9 @@ func dateZh(t time.Time) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 }
 
+// minuteZh writes an instant as 2022年10月31日 09:00 (Beijing time).
+func minuteZh(t time.Time) string { return dateZh(t) + " " + t.In(app.Shanghai).Format("15:04") }
+
 // spanZh writes a period's dates: 2022年9月26日至10月2日.
 func spanZh(p stats.Period) string {
 	a, b := p.From.In(app.Shanghai), p.To.In(app.Shanghai).AddDate(0, 0, -1)

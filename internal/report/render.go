@@ -47,6 +47,9 @@ func (d *Doc) WriteDOCX(w io.Writer) error {
 	doc := document.NewDoc()
 	doc.Title(d.Title)
 	doc.Subtitle(d.Subtitle)
+	if d.Byline != "" {
+		doc.Note(d.Byline)
+	}
 	for _, b := range d.Blocks {
 		switch {
 		case b.Heading > 0:
@@ -97,7 +100,7 @@ func cellTexts(rows [][]Cell) [][]string {
 func (d *Doc) WriteXLSX(w io.Writer) error {
 	book := document.NewBook()
 	var lines [][]any
-	lines = append(lines, []any{d.Subtitle})
+	lines = append(lines, []any{d.Subtitle}, []any{d.Byline})
 	for _, b := range d.Blocks {
 		switch {
 		case b.Heading > 0:

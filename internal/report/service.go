@@ -94,5 +94,5 @@ func (s *Service) centre() string {
 // subtitle is the line under the title: the issuing office and the date the
 // figures were computed at.
 func (s *Service) subtitle(p stats.Period) string {
-	return s.centre() + "　" + spanZh(p) + "　统计截至" + dateZh(s.Clock.Now())
+	return s.centre() + "　统计期间：" + spanZh(p) + "　数据截至" + minuteZh(s.Clock.Now())
 }

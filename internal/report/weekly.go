@@ -29,7 +29,7 @@ func (s *Service) weekly(ctx context.Context, d *Doc) error {
 		return err
 	}
 	b := builder{d}
-	b.text(s.subtitle(p))
+	d.Byline = s.subtitle(p)
 	b.h(1, "一、本周概况")
 	b.para(summary(&h, "本周")...)
 

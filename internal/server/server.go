@@ -17,6 +17,7 @@ import (
 	"govdesk/internal/knowledge"
 	"govdesk/internal/open311"
 	"govdesk/internal/project"
+	"govdesk/internal/report"
 	"govdesk/internal/selfeval"
 	"govdesk/internal/stats"
 	"govdesk/internal/web"
@@ -47,6 +48,8 @@ type Deps struct {
 	Suggester *knowledge.Suggester
 	// SelfEval backs the self-evaluation pages (SPEC §10); nil turns them off.
 	SelfEval *selfeval.Service
+	// Reports backs the briefs (SPEC §9); nil turns them off.
+	Reports *report.Service
 	// Ping checks the database for /healthz.
 	Ping func(ctx context.Context) error
 }
@@ -61,6 +64,7 @@ func New(d Deps) (http.Handler, error) {
 		return nil, err
 	}
 	ui.SelfEval = d.SelfEval
+	ui.Reports = d.Reports
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)

@@ -47,6 +47,7 @@ var navigation = []navItem{
 	{Label: "终端设备", Href: "/devices", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader, app.RoleDispatcher}},
 	{Label: "资产台账", Href: "/assets", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader, app.RoleDispatcher}},
 	{Label: "Open311 服务", Href: "/admin/open311", Roles: []string{app.RoleAdmin}},
+	{Label: "简报研判", Href: "/reports", Roles: []string{app.RoleLeader, app.RoleStaff, app.RoleAdmin, app.RoleDispatcher}},
 	{Label: "绩效自评", Href: "/selfeval", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader}},
 	{Label: "知识库", Href: "/kb", Roles: []string{app.RoleOperator, app.RoleDispatcher, app.RoleAdmin, app.RoleUnitAdmin}},
 	{Label: "知识库文章", Href: "/kb/articles", Roles: []string{app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher}},

@@ -32,6 +32,7 @@ func (ui *UI) Routes(mux *http.ServeMux) {
 	ui.open311Routes(mux)
 	ui.projectRoutes(mux)
 	ui.selfevalRoutes(mux)
+	ui.reportRoutes(mux)
 	ui.kbRoutes(mux)
 }
 

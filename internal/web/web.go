@@ -19,6 +19,7 @@ import (
 	"govdesk/internal/httpx"
 	"govdesk/internal/knowledge"
 	"govdesk/internal/project"
+	"govdesk/internal/report"
 	"govdesk/internal/selfeval"
 	"govdesk/internal/sheet"
 	"govdesk/internal/stats"
@@ -66,6 +67,9 @@ type Deps struct {
 
 	// SelfEval backs the performance self-evaluation pages (SPEC §10); nil turns them off.
 	SelfEval *selfeval.Service
+
+	// Reports backs the briefs (SPEC §9): weekly, monthly, annual; nil turns them off.
+	Reports *report.Service
 
 	// Stats backs the dashboards' figures and the orders list's figure drill-down; nil leaves them out.
 	Stats *stats.Service
