@@ -68,7 +68,7 @@ func TestBrowser_SelfEvaluation(t *testing.T) {
 		if err := login(ctx, base, "staff", "demo"); err != nil {
 			t.Fatal(err)
 		}
-		err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`nav a[href="/selfeval"]`)),
+		err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS(`nav a[href="/selfeval"]`)),
 			chromedp.Navigate(base+"/selfeval?year=2022"), chromedp.WaitVisible(chromedp.ID("budget-form")))
 		if err != nil {
 			t.Fatal(err)

@@ -61,11 +61,21 @@ type Evaluation struct {
 func (e *Evaluation) Open() []Finding {
 	var out []Finding
 	for _, f := range e.Findings {
-		if _, ok := e.Accepted[f.Key()]; !ok {
+		if _, ok := e.AcceptanceOf(f); !ok {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// AcceptanceOf returns the acceptance of a finding: one made for the same code and figure
+// when the finding read exactly as it does now (a changed figure needs a new decision).
+func (e *Evaluation) AcceptanceOf(f Finding) (Acceptance, bool) {
+	a, ok := e.Accepted[f.Key()]
+	if !ok || a.Message != f.Message {
+		return Acceptance{}, false
+	}
+	return a, true
 }
 
 // Figure returns the stated figure with the name, if any.

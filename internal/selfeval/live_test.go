@@ -166,10 +166,16 @@ func TestLiveFindings(t *testing.T) {
 	}
 	// Accepting every finding with a reason unblocks filing.
 	for _, f := range e.Findings {
-		y.Acceptances = append(y.Acceptances, Acceptance{Code: f.Code, Figure: f.Figure, Reason: "已核实", By: "leader"})
+		y.Acceptances = append(y.Acceptances, Acceptance{Code: f.Code, Figure: f.Figure, Message: f.Message, Reason: "已核实", By: "leader"})
 	}
 	if open := Build(y, mods).Open(); len(open) != 0 {
 		t.Fatalf("still open: %+v", open)
+	}
+	// A finding that reads otherwise once the data changed needs a new decision.
+	mods.AddDevices(asset.Availability{Devices: 117})
+	open := Build(y, mods).Open()
+	if len(open) != 1 || open[0].Code != CodeRelationFalse || !strings.Contains(open[0].Message, "117") {
+		t.Fatalf("changed finding should be open again: %+v", open)
 	}
 }
 

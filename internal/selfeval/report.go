@@ -277,7 +277,7 @@ func (r *reportWriter) problems() {
 		}
 	}
 	for _, f := range r.e.Findings {
-		if a, ok := r.e.Accepted[f.Key()]; ok {
+		if a, ok := r.e.AcceptanceOf(f); ok {
 			def = append(def, fmt.Sprintf("校验问题“%s”已说明理由：%s（%s）。", f.Message, a.Reason, a.By))
 		}
 	}

@@ -94,7 +94,7 @@ func TestReportBlockedByFindings(t *testing.T) {
 	}
 	// Accepting each finding with a reason lets the report through.
 	for _, f := range e.Findings {
-		e.Accepted[f.Key()] = Acceptance{Code: f.Code, Figure: f.Figure, Reason: "原文如此，已说明", By: "leader"}
+		e.Accepted[f.Key()] = Acceptance{Code: f.Code, Figure: f.Figure, Message: f.Message, Reason: "原文如此，已说明", By: "leader"}
 	}
 	buf.Reset()
 	if err := WriteReport(&buf, e, nil, ReportOptions{}); err != nil {

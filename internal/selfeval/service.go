@@ -114,7 +114,7 @@ func (s *Service) Accept(ctx context.Context, year int, code, figure, reason, by
 	}
 	for _, f := range e.Findings {
 		if f.Code == code && f.Figure == figure {
-			return s.Store.Accept(ctx, year, Acceptance{Code: code, Figure: figure, Reason: strings.TrimSpace(reason), By: by})
+			return s.Store.Accept(ctx, year, Acceptance{Code: code, Figure: figure, Message: f.Message, Reason: strings.TrimSpace(reason), By: by})
 		}
 	}
 	return app.NotFound("%d 年度自评中没有问题 [%s] %s（可能已修正）", year, code, figure)

@@ -123,9 +123,10 @@ type Entry struct {
 
 // Acceptance is a finding accepted with a reason: it no longer blocks filing.
 type Acceptance struct {
-	Code   string
-	Figure string
-	Reason string
+	Code    string
+	Figure  string
+	Message string // the finding as it read when accepted: a finding that reads otherwise is open again
+	Reason  string
 	By     string
 	At     time.Time
 }

@@ -338,9 +338,10 @@ func (s *SelfEval) Accept(ctx context.Context, year int, a selfeval.Acceptance) 
 	if a.At.IsZero() {
 		a.At = time.Now()
 	}
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO selfeval_acceptances (year, code, figure, reason, accepted_by, accepted_at)
-		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (year, code, figure) DO UPDATE SET reason = excluded.reason,
-		accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at`, year, a.Code, a.Figure, a.Reason, a.By, utc(a.At))
+	_, err := s.DB.ExecContext(ctx, `INSERT INTO selfeval_acceptances (year, code, figure, message, reason, accepted_by, accepted_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (year, code, figure) DO UPDATE SET message = excluded.message,
+		reason = excluded.reason, accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at`,
+		year, a.Code, a.Figure, a.Message, a.Reason, a.By, utc(a.At))
 	return dbErr(err, "accept finding")
 }
 
@@ -348,10 +349,10 @@ func (s *SelfEval) Accept(ctx context.Context, year int, a selfeval.Acceptance) 
 func (s *SelfEval) Acceptances(ctx context.Context, year int) ([]selfeval.Acceptance, error) {
 	return queryAll(ctx, s.DB, "list acceptances", func(r rowScanner) (selfeval.Acceptance, error) {
 		var a selfeval.Acceptance
-		err := r.Scan(&a.Code, &a.Figure, &a.Reason, &a.By, &a.At)
+		err := r.Scan(&a.Code, &a.Figure, &a.Message, &a.Reason, &a.By, &a.At)
 		a.At = a.At.In(app.Shanghai)
 		return a, err
-	}, `SELECT code, figure, reason, accepted_by, accepted_at FROM selfeval_acceptances WHERE year = $1 ORDER BY code, figure`, year)
+	}, `SELECT code, figure, message, reason, accepted_by, accepted_at FROM selfeval_acceptances WHERE year = $1 ORDER BY code, figure`, year)
 }
 
 // Table returns the configured indicator table, or DefaultTable (custom false) when none is set.

@@ -77,7 +77,7 @@ func TestSelfEvalInputs(t *testing.T) {
 			t.Fatalf("acceptance without reason: %v", err)
 		}
 		if err := s.Accept(ctx, 2022, selfeval.Acceptance{Code: "full_score_with_finding", Figure: "2.3.1 资产配置合规性",
-			Reason: "已于 2023 年 1 月调拨", By: "leader"}); err != nil {
+			Message: "指标“2.3.1 资产配置合规性”记录了问题", Reason: "已于 2023 年 1 月调拨", By: "leader"}); err != nil {
 			t.Fatal(err)
 		}
 
@@ -87,6 +87,9 @@ func TestSelfEvalInputs(t *testing.T) {
 		}
 		if y.Version != v || y.Unit != "乐昌市行政服务中心" || len(y.Targets) != 2 || len(y.Projects) != 2 || len(y.Acceptances) != 1 || y.CustomTable {
 			t.Fatalf("year: version %d/%d targets %d projects %v acceptances %d custom %v", y.Version, v, len(y.Targets), y.Projects, len(y.Acceptances), y.CustomTable)
+		}
+		if a := y.Acceptances[0]; a.Message != "指标“2.3.1 资产配置合规性”记录了问题" || a.Reason != "已于 2023 年 1 月调拨" || a.By != "leader" || a.At.IsZero() {
+			t.Fatalf("acceptance: %+v", a)
 		}
 		if e := y.Entries["2.3.1"]; e.Findings[0] != "碎纸机超标" || e.Value.Text != "1" || e.By != "staff" {
 			t.Fatalf("entry: %+v", e)
@@ -126,6 +129,52 @@ func TestSelfEvalInputs(t *testing.T) {
 		}
 		if _, custom, _ := s.Table(ctx); custom {
 			t.Fatal("nil table should restore the default")
+		}
+	})
+}
+
+// Imports write every year in one transaction: an empty amount keeps what is stored, and a
+// year's version moves on so that an open form made before the import is stale.
+func TestSelfEvalImports(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := &store.SelfEval{DB: db}
+		ten := 10
+		if _, err := s.SaveBudget(ctx, selfeval.Budget{Year: 2022, Unit: "中心", Initial: num(t, "100"), Adjusted: num(t, "120"), Authorized: &ten}, 0, "staff"); err != nil {
+			t.Fatal(err)
+		}
+		added, updated, err := s.ImportBudgets(ctx, []selfeval.Budget{
+			{Year: 2021, Initial: num(t, "90")},
+			{Year: 2022, Initial: num(t, "110"), FinalExpense: num(t, "118")},
+		}, "import")
+		if err != nil || added != 1 || updated != 1 {
+			t.Fatalf("import budgets: %d %d %v", added, updated, err)
+		}
+		b, _ := s.Budget(ctx, 2022)
+		if b.Initial.Text != "110" || b.Adjusted.Text != "120" || b.FinalExpense.Text != "118" || b.Unit != "中心" || *b.Authorized != 10 {
+			t.Fatalf("merged budget: %+v", b)
+		}
+		if v, _ := s.Version(ctx, 2022); v != 2 {
+			t.Fatalf("version after import %d", v)
+		}
+		if _, err := s.SaveBudget(ctx, b, 1, "staff"); app.ErrorCode(err) != app.EConflict {
+			t.Fatalf("a form from before the import is stale: %v", err)
+		}
+		// A bad row refuses the whole import.
+		_, _, err = s.ImportBudgets(ctx, []selfeval.Budget{{Year: 2023, Initial: num(t, "1")}, {Year: 2024, Initial: num(t, "-1")}}, "import")
+		if app.ErrorCode(err) != app.EInvalid {
+			t.Fatalf("negative amount: %v", err)
+		}
+		if b, _ := s.Budget(ctx, 2023); b.Initial != nil {
+			t.Fatal("nothing of a refused import is written")
+		}
+		ts := []selfeval.PerfTarget{{Year: 2022, Project: "大厅", Name: "一窗率", Target: *num(t, "80")}, {Year: 2021, Name: "网办率", Target: *num(t, "70")}}
+		if added, updated, err = s.ImportTargets(ctx, ts, "import"); err != nil || added != 2 || updated != 0 {
+			t.Fatalf("import targets: %d %d %v", added, updated, err)
+		}
+		y, _ := s.Year(ctx, 2022)
+		if len(y.Targets) != 1 || y.Targets[0].Comparator != ">=" || len(y.Projects) != 1 || y.Previous.Initial.Text != "90" {
+			t.Fatalf("year after imports: %+v", y)
 		}
 	})
 }

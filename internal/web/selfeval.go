@@ -121,7 +121,7 @@ func (ui *UI) selfevalPage(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, f := range e.Findings {
 		fv := findingView{Finding: f}
-		if a, ok := e.Accepted[f.Key()]; ok {
+		if a, ok := e.AcceptanceOf(f); ok {
 			fv.Accepted = &a
 		} else {
 			d.Open++

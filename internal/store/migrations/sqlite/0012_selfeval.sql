@@ -74,6 +74,7 @@ CREATE TABLE selfeval_acceptances (
 	year        INTEGER NOT NULL,
 	code        TEXT NOT NULL,
 	figure      TEXT NOT NULL,
+	message     TEXT NOT NULL DEFAULT '',
 	reason      TEXT NOT NULL,
 	accepted_by TEXT NOT NULL,
 	accepted_at TIMESTAMP NOT NULL,
