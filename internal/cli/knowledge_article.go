@@ -195,22 +195,17 @@ func kbArticleSaveCmd(edit bool) *command {
 			if err := f.apply(ctx, svc, fs, &a); err != nil {
 				return err
 			}
-			if _, err := svc.Draft(ctx, a); err != nil {
+			saved, err := svc.Draft(ctx, a)
+			if err != nil {
 				return err
 			}
-			if id == 0 {
-				var err error
-				if id, err = svc.Store.ArticleIDByTitle(ctx, strings.TrimSpace(a.Title)); err != nil {
-					return err
-				}
-			}
+			id = saved.ID
 			if f.publish {
 				if _, err := svc.Approve(ctx, id); err != nil {
 					return err
 				}
 			}
-			saved, err := svc.Article(ctx, id)
-			if err != nil {
+			if saved, err = svc.Article(ctx, id); err != nil {
 				return err
 			}
 			return printArticle(e, format, saved)

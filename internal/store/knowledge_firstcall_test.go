@@ -38,5 +38,30 @@ func TestKnowledgeFirstCall(t *testing.T) {
 			len(r.Categories) != 2 || r.Categories[0].Category != "住房/公积金" || r.Categories[0].Unanswered != 2 {
 			t.Fatalf("%+v", r)
 		}
+		// Without a default unit, a consultation resolved at intake counts for the unit
+		// the category's dispatched orders usually go to.
+		o, _, err := c.Orders.Create(c.Operator, workorder.NewOrder{Type: "咨询", Content: "路灯归谁管", CitizenPhone: "13800138000", Category: "市政/路灯"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Orders.Resolve(c.Operator, o.ID, 1, "由城管局负责。", 0); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(c.System, `UPDATE orders SET unit_id = (SELECT id FROM units WHERE code = 'U001'), category_id = (SELECT id FROM categories WHERE path = '市政/路灯') WHERE id = $1`, ids[0]); err != nil {
+			t.Fatal(err)
+		}
+		counts, err := kb.FirstCallCounts(c.System, now.Add(-time.Hour), now.Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, n := range counts {
+			if n.Category == "市政/路灯" {
+				found = n.UnitCode == "U001" && n.Consults == 2 && n.Resolved == 1
+			}
+		}
+		if !found {
+			t.Fatalf("intake-resolved consultation without a default unit not attributed: %+v", counts)
+		}
 	})
 }

@@ -129,14 +129,7 @@ func (ui *UI) kbSaveArticle(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, err)
 		return
 	}
-	id := a.ID
-	if id == 0 {
-		if id, err = ui.Knowledge.Store.ArticleIDByTitle(r.Context(), a.Title); err != nil {
-			ui.fail(w, r, err)
-			return
-		}
-	}
-	ui.redirectWith(w, r, "/kb/articles/"+strconv.FormatInt(id, 10)+"/versions", "ok", "草稿已保存，等待热线办审核发布")
+	ui.redirectWith(w, r, "/kb/articles/"+strconv.FormatInt(a.ID, 10)+"/versions", "ok", "草稿已保存，等待热线办审核发布")
 }
 
 // articleFromForm checks the form's dates and unit and builds the article.
