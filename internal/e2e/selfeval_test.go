@@ -154,6 +154,13 @@ func TestBrowser_SelfEvaluation(t *testing.T) {
 		if got := textOf(t, ctx, chromedp.CSS(`#finding-list .accepted`)); !strings.Contains(got, "年底已达 90%") || !strings.Contains(got, "staff") {
 			t.Fatalf("accepted finding %q", got)
 		}
+		// A person's passage is kept and used by every regeneration of the report.
+		if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`textarea[name="passage_suggestions"]`), "加强预算绩效管理培训，完善评价指标体系。")); err != nil {
+			t.Fatal(err)
+		}
+		if got := submitForFlash(t, ctx, `#passages-form button`); !strings.HasPrefix(got, "报告段落已保存") {
+			t.Fatalf("passages flash %q", got)
+		}
 		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("download-report"))); err != nil {
 			t.Fatal(err)
 		}
@@ -163,7 +170,7 @@ func TestBrowser_SelfEvaluation(t *testing.T) {
 		}
 		lines := documenttest.DocxText(t, data)
 		for _, s := range []string{"一、部门基本情况", "二、自评结论", "六、相关建议", "部门名称：乐昌市行政服务中心",
-			"与上年度相比，增长 25.06%", "87% 为 12 月预计数，年底已达 90%"} {
+			"与上年度相比，增长 25.06%", "87% 为 12 月预计数，年底已达 90%", "加强预算绩效管理培训，完善评价指标体系。"} {
 			if !documenttest.Contains(lines, s) {
 				t.Errorf("downloaded report lacks %q", s)
 			}
