@@ -84,7 +84,7 @@ func (l *life) run() {
 	if !l.dispatch(l.t.Add(wait), l.unit, false) {
 		return
 	}
-	if l.chance(4) {
+	if l.chance(4) || l.live() && l.chance(10) {
 		if !l.step(l.t.Add(l.minutes(40, 400)), l.handler(), func(env workorder.Env) (workorder.Event, error) {
 			return workorder.Return(o, env, "经核实，该诉求不属于本单位职责范围，请重新派单。")
 		}) {
@@ -97,7 +97,11 @@ func (l *life) run() {
 				other = "U020"
 			}
 		}
-		if !l.dispatch(l.t.Add(l.minutes(20, 240)), other, false) {
+		again := l.minutes(20, 240)
+		if l.live() && l.chance(35) {
+			again = time.Duration(l.uniform(6, 120)) * time.Hour // waiting in the pool to be dispatched again
+		}
+		if !l.dispatch(l.t.Add(again), other, false) {
 			return
 		}
 	}

@@ -216,8 +216,8 @@ func (g *gen) category(consult bool) category {
 		r := g.rng.IntN(g.catW)
 		for _, c := range categories {
 			if r < c.Weight {
-				// questions mostly come under the subjects people ask about, and the rest elsewhere
-				if c.Consult == consult || g.rng.IntN(4) == 0 {
+				// questions come under the subjects people ask about, the rest elsewhere
+				if c.Consult == consult {
 					return c
 				}
 				break

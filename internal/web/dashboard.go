@@ -131,7 +131,7 @@ func (ui *UI) dashboard(r *http.Request) ([]dashSection, error) {
 			err = add(ui.figuresDash(r, "本单位指标", false))
 		}
 	case app.RoleStaff:
-		err = add(ui.staffDash(ctx))
+		err = add(ui.staffDash(r))
 	case app.RoleLeader:
 		if err = add(ui.leaderLive(ctx)); err == nil {
 			err = add(ui.figuresDash(r, "年度关键指标", true))
@@ -206,7 +206,8 @@ func (ui *UI) unitDash(ctx context.Context) (dashSection, error) {
 		Tiles: tiles, MoreURL: "/orders/inbox", Table: &orderTable{ID: "dash-inbox", Rows: rows, Empty: "本单位没有待办工单。"}}, nil
 }
 
-func (ui *UI) staffDash(ctx context.Context) (dashSection, error) {
+func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
+	ctx := r.Context()
 	s := dashSection{ID: "dash-staff", Title: "政务服务与资产", Hint: "事项目录指标、差评整改和基层终端运行情况。"}
 	if ui.Catalog != nil {
 		items, err := ui.Catalog.Items(ctx)
@@ -227,7 +228,7 @@ func (ui *UI) staffDash(ctx context.Context) (dashSection, error) {
 		}
 	}
 	if ui.Evaluations != nil {
-		open, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{BadOnly: true, OpenOnly: true})
+		open, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{To: time.Now().AddDate(1, 0, 0), BadOnly: true, OpenOnly: true})
 		if err != nil {
 			return s, err
 		}
@@ -245,6 +246,22 @@ func (ui *UI) staffDash(ctx context.Context) (dashSection, error) {
 		t := dashTile{Label: "故障中的终端", Value: strconv.Itoa(len(down)), Href: "/devices/faults"}
 		if len(down) > 0 {
 			t.Tone = "overdue"
+		}
+		s.Tiles = append(s.Tiles, t)
+	}
+	if ui.SelfEval != nil {
+		year, err := ui.dashYearOf(r)
+		if err != nil {
+			return s, err
+		}
+		e, _, err := ui.SelfEval.Evaluation(ctx, year)
+		if err != nil {
+			return s, err
+		}
+		t := dashTile{Label: fmt.Sprintf("%d 年绩效自评待处理问题", year), Value: strconv.Itoa(len(e.Open())),
+			Href: fmt.Sprintf("/selfeval?year=%d", year), Note: fmt.Sprintf("共发现 %d 处数据不一致", len(e.Findings))}
+		if len(e.Open()) > 0 {
+			t.Tone = "warning"
 		}
 		s.Tiles = append(s.Tiles, t)
 	}
