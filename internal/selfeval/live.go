@@ -224,6 +224,7 @@ func (lb *liveBuilder) scoreRow(r TableRow, en Entry) (Row, Indicator) {
 			score, why = en.Score.Float(), "评分与所选档次不符："+err.Error()
 		} else {
 			score, why = s, fmt.Sprintf("定性评价“%s”档，得 %s 分", en.Band, numF(s).Text)
+			row.Why = fmt.Sprintf("定性评价为“%s”档", en.Band)
 		}
 		row.Actual = en.Band
 	case en.Score != nil:
@@ -243,7 +244,9 @@ func (lb *liveBuilder) scoreRow(r TableRow, en Entry) (Row, Indicator) {
 	scoreNum := numF(round2(score))
 	row.Score = scoreNum.Text
 	row.Findings = findings
-	row.Why = why
+	if row.Why == "" {
+		row.Why = why
+	}
 	row.Reasoning = fmt.Sprintf("分值 %s，%s", row.Weight, why)
 	if len(findings) > 0 {
 		row.Reasoning += "；发现问题：" + strings.Join(findings, "；")
@@ -255,7 +258,11 @@ func (lb *liveBuilder) scoreRow(r TableRow, en Entry) (Row, Indicator) {
 		row.Reasoning += "；佐证：" + en.Evidence
 	}
 	if score < r.Weight || len(findings) > 0 {
-		row.Deviation = deviation(findings, why)
+		dev := why
+		if row.Actual != "" && r.Rule != RuleQualitative {
+			dev = "实际完成值 " + row.Actual + "，" + why
+		}
+		row.Deviation = deviation(findings, dev)
 	}
 	ind := Indicator{Code: r.Code, Name: r.Level3, Weight: numF(r.Weight), Score: scoreNum, Findings: findings,
 		Level1: r.Level1, Level2: r.Level2, Level3: r.Level3, Target: row.Target, Actual: row.Actual, Evidence: en.Evidence, Reason: why}

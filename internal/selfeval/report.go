@@ -224,7 +224,7 @@ func (r *reportWriter) analysis() {
 func indicatorText(row Row) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s（%s）：", row.Level3, row.Code)
-	if row.Actual != "" {
+	if row.Actual != "" && row.Rule != RuleQualitative {
 		fmt.Fprintf(&b, "实际完成值 %s；", row.Actual)
 	}
 	if row.Why != "" {
