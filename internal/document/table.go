@@ -43,18 +43,20 @@ func (d *Doc) Table(t Table) {
 	if cols >= 7 {
 		size = sizeWuHao
 	}
+	// A short table is kept on one page (each row kept with the next).
+	keep := len(t.Rows) <= 15
 	if len(t.Header) > 0 {
-		d.row(t.Header, widths, true, size)
+		d.row(t.Header, widths, true, size, keep && len(t.Rows) > 0)
 	}
-	for _, r := range t.Rows {
-		d.row(r, widths, false, size)
+	for i, r := range t.Rows {
+		d.row(r, widths, false, size, keep && i < len(t.Rows)-1)
 	}
 	b.WriteString(`</w:tbl>`)
 	// A table must be followed by a paragraph; a small gap reads better too.
 	b.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:p>`)
 }
 
-func (d *Doc) row(cells []string, widths []int, header bool, size int) {
+func (d *Doc) row(cells []string, widths []int, header bool, size int, keepNext bool) {
 	b := &d.body
 	b.WriteString(`<w:tr><w:trPr><w:cantSplit/>`)
 	if header {
@@ -71,7 +73,7 @@ func (d *Doc) row(cells []string, widths []int, header bool, size int) {
 			b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>`)
 		}
 		b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
-		ps := paraStyle{line: size * 13, align: "center"} // exact line: 1.3 × the font size
+		ps := paraStyle{line: size * 13, align: "center", keepNext: keepNext} // exact line: 1.3 × the font size
 		r := run{text: text, font: FontBody, size: size}
 		if header {
 			r.font, r.bold = FontHeading, true

@@ -60,7 +60,7 @@ func (s *Service) annual(ctx context.Context, d *Doc) error {
 	b.table(figuresTable(&h))
 
 	b.h(1, "二、逐月情况")
-	b.para(trendText(byMonth)...)
+	b.para(yearMonthsText(byMonth)...)
 	b.table(monthTable(byMonth))
 	b.chart(trendChart(byMonth, "各月受理量与上年同期对比"))
 	b.chart(ratesChart(byMonth))
@@ -194,4 +194,32 @@ func recurText(what, kind string, p stats.Period, r recurring) []Span {
 	}
 	return []Span{plain(fmt.Sprintf("全年有 %d 个%s在半数以上月份进入当月前%d位：%s，属于反复出现的问题，建议作为来年治理重点。",
 		len(names), what, topN, strings.Join(names, "、")))}
+}
+
+// yearMonthsText names the busiest and the quietest month and the month that
+// grew most on last year.
+func yearMonthsText(hs []stats.Hotline) []Span {
+	if len(hs) == 0 {
+		return nil
+	}
+	hi, lo, up := hs[0], hs[0], -1
+	for i, h := range hs {
+		if h.Received > hi.Received {
+			hi = h
+		}
+		if h.Received < lo.Received {
+			lo = h
+		}
+		if h.GrowthReceived != nil && (up < 0 || *h.GrowthReceived > *hs[up].GrowthReceived) {
+			up = i
+		}
+	}
+	sp := []Span{plain("全年各月中受理量最多的是" + monthName(hi.Period, false) + "（"), fig(strconv.Itoa(hi.Received), hi.Period, "received"),
+		plain("件），最少的是" + monthName(lo.Period, false) + "（"), fig(strconv.Itoa(lo.Received), lo.Period, "received"), plain("件）")}
+	if up >= 0 {
+		h := hs[up]
+		sp = append(sp, plain("；与上年同月相比，增长最快的是"+monthName(h.Period, false)+"（上年同月"),
+			fig(strconv.Itoa(h.Previous.Received), h.Period, "previous.received"), plain("件，"+strings2(h.GrowthReceived, "同比")+"）"))
+	}
+	return append(sp, plain("。各月情况见下表。"))
 }

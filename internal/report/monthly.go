@@ -117,10 +117,11 @@ func trendChart(hs []stats.Hotline, title string) Chart {
 	c := Chart{Chart: document.Chart{Kind: document.Line, Title: title, Unit: "件"}}
 	cur, prev := document.Series{Name: "受理量"}, document.Series{Name: "上年同期"}
 	var l1, l2 []Link
-	cross := len(hs) > 0 && hs[0].Period.From.In(app.Shanghai).Year() != hs[len(hs)-1].Period.From.In(app.Shanghai).Year()
-	for i, h := range hs {
-		// Across a year the first month and each January carry the year.
-		c.Categories = append(c.Categories, monthName(h.Period, cross && (i == 0 || h.Period.From.In(app.Shanghai).Month() == 1)))
+	if len(hs) > 1 && hs[0].Period.From.In(app.Shanghai).Year() != hs[len(hs)-1].Period.From.In(app.Shanghai).Year() {
+		c.Title += "（" + monthName(hs[0].Period, true) + "至" + monthName(hs[len(hs)-1].Period, true) + "）"
+	}
+	for _, h := range hs {
+		c.Categories = append(c.Categories, monthName(h.Period, false))
 		cur.Values = append(cur.Values, float64(h.Received))
 		l1 = append(l1, Link{h.Period, "received"})
 		prev.Values = append(prev.Values, float64(h.Previous.Received))

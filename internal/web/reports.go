@@ -172,7 +172,10 @@ type blockView struct {
 	Hint    string
 }
 
-type spanView struct{ Text, Href string }
+type spanView struct {
+	Text, Href string
+	Num        bool // a figure: right-aligned in tables
+}
 
 type tableView struct {
 	Name   string
@@ -203,7 +206,7 @@ func newReportView(d *report.Doc) *reportView {
 			for _, r := range t.Rows {
 				row := make([]spanView, len(r))
 				for j, c := range r {
-					row[j] = spanView{Text: c.Text, Href: reportHref(c.Link)}
+					row[j] = spanView{Text: c.Text, Href: reportHref(c.Link), Num: c.Num != nil}
 					if c.Order != 0 {
 						row[j].Href = "/orders/" + strconv.FormatInt(c.Order, 10)
 					}
