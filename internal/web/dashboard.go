@@ -258,7 +258,7 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 		if err != nil {
 			return s, err
 		}
-		t := dashTile{Label: fmt.Sprintf("%d 年绩效自评待处理问题", year), Value: strconv.Itoa(len(e.Open())),
+		t := dashTile{Label: fmt.Sprintf("%d 年自评待处理问题", year), Value: strconv.Itoa(len(e.Open())),
 			Href: fmt.Sprintf("/selfeval?year=%d", year), Note: fmt.Sprintf("共发现 %d 处数据不一致", len(e.Findings))}
 		if len(e.Open()) > 0 {
 			t.Tone = "warning"
