@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 
 	"govdesk/internal/app"
@@ -20,9 +21,34 @@ import (
 )
 
 // selfevalService is the self-evaluation over the command's database and the other modules.
+// The modules' figures of a year are kept for a minute: the pages rebuild the evaluation on
+// every view and edit, and listing a year's 好差评 alone takes most of a second on the demo.
 func selfevalService(s *services) *selfeval.Service {
-	return &selfeval.Service{Store: &store.SelfEval{DB: s.db}, Passages: &store.Passages{DB: s.db},
-		Modules: func(ctx context.Context, year int) (selfeval.Modules, error) { return selfevalModules(ctx, s, year) }}
+	c := &moduleCache{s: s, ttl: time.Minute, at: map[int]time.Time{}, mods: map[int]selfeval.Modules{}}
+	return &selfeval.Service{Store: &store.SelfEval{DB: s.db}, Passages: &store.Passages{DB: s.db}, Modules: c.get}
+}
+
+// moduleCache keeps each year's module figures for ttl.
+type moduleCache struct {
+	s    *services
+	ttl  time.Duration
+	mu   sync.Mutex
+	at   map[int]time.Time
+	mods map[int]selfeval.Modules
+}
+
+func (c *moduleCache) get(ctx context.Context, year int) (selfeval.Modules, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m, ok := c.mods[year]; ok && time.Since(c.at[year]) < c.ttl {
+		return m, nil
+	}
+	m, err := selfevalModules(ctx, c.s, year)
+	if err != nil {
+		return nil, err
+	}
+	c.mods[year], c.at[year] = m, time.Now()
+	return m, nil
 }
 
 // selfevalModules gathers the year's figures from the other modules through their own

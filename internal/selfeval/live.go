@@ -13,9 +13,11 @@ import (
 // their module when it has data, else the value entered by hand; the indicators are
 // scored by the configured table's rules.
 func Build(y *YearData, mods Modules) *Evaluation {
-	if mods == nil {
-		mods = Modules{}
+	own := Modules{} // Build adds the budget's own measures: never to the caller's map
+	for k, v := range mods {
+		own[k] = v
 	}
+	mods = own
 	b, prev := y.Budget, y.Previous
 	e := &Evaluation{Year: y.Year, Unit: y.Unit, Budget: &b, Previous: &prev, Projects: y.Projects,
 		Accepted: map[string]Acceptance{}, Live: true}
