@@ -10,3 +10,31 @@ document.addEventListener("submit", function (e) {
     if (!window.confirm(asks[i])) { e.preventDefault(); return; }
   }
 });
+// A long submission (a file import or upload, or a form marked data-busy) says it is
+// working and cannot be sent twice while the server reads the file.
+document.addEventListener("submit", function (e) {
+  var form = e.target;
+  if (e.defaultPrevented) return;
+  if (form.enctype !== "multipart/form-data" && !(form.dataset && form.dataset.busy)) return;
+  var btn = form.querySelector("button[type=submit], button:not([type])");
+  if (btn) { // after the browser has read the form, so the button's own value still travels
+    setTimeout(function () {
+      btn.disabled = true;
+      btn.textContent = (form.dataset && form.dataset.busy) || "正在处理，请稍候…";
+    }, 0);
+  }
+  form.setAttribute("aria-busy", "true");
+});
+// A generated download (a report, a table) takes a moment: the link says so meanwhile.
+document.addEventListener("click", function (e) {
+  var a = e.target.closest && e.target.closest("a[download]");
+  if (!a || a.dataset.busyText) return;
+  a.dataset.busyText = a.textContent;
+  a.textContent = "正在生成，请稍候…";
+  a.setAttribute("aria-busy", "true");
+  setTimeout(function () {
+    a.textContent = a.dataset.busyText;
+    delete a.dataset.busyText;
+    a.removeAttribute("aria-busy");
+  }, 4000);
+});
