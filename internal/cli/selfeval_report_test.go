@@ -44,6 +44,9 @@ func TestSelfevalImportAndReportFromDatabase(t *testing.T) {
 
 		dir := t.TempDir()
 		docx, xlsx := filepath.Join(dir, "report.docx"), filepath.Join(dir, "table.xlsx")
+		if code, _, errs := run(t, env, "selfeval", "report", "--year", "2019", "--out", docx); code != 1 || !strings.Contains(errs, "2019 年度尚无自评数据") {
+			t.Fatalf("a year without data: %d %q", code, errs)
+		}
 		// 87 % against ≥ 90 % marked achieved: filing is refused, the finding listed in Chinese.
 		code, out, errs = run(t, env, "selfeval", "report", "--year", "2022", "--out", docx, "--table", xlsx)
 		if code != 1 || !strings.Contains(errs, "1 个未处理的问题") || !strings.Contains(errs, "target_claim_false") {

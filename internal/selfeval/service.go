@@ -55,9 +55,12 @@ func (s *Service) Evaluation(ctx context.Context, year int) (*Evaluation, *YearD
 // Report writes the year's report and/or table (either writer may be nil), refusing while
 // findings are open unless opt.Draft.
 func (s *Service) Report(ctx context.Context, year int, doc, table io.Writer, opt ReportOptions) (*Evaluation, error) {
-	e, _, err := s.Evaluation(ctx, year)
+	e, y, err := s.Evaluation(ctx, year)
 	if err != nil {
 		return nil, err
+	}
+	if y.Version == 0 {
+		return e, app.NotFound("%d 年度尚无自评数据：请先录入或导入预算、绩效目标和指标评分", year)
 	}
 	if open := e.Open(); len(open) > 0 && !opt.Draft {
 		return e, blocked(open)
