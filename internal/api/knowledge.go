@@ -52,18 +52,19 @@ func (k *Knowledge) search(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, kbSearchJSON{Results: hits, TookMS: time.Since(start).Milliseconds()})
 }
 
-// suggest answers POST /api/v1/orders/suggest-units {title, content, category} (SPEC §4.3, §5).
+// suggest answers POST /api/v1/orders/suggest-units {title, content, category[, town]} (SPEC §4.3, §5).
 func (k *Knowledge) suggest(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Title    string `json:"title"`
 		Content  string `json:"content"`
 		Category string `json:"category"`
+		Town     string `json:"town"` // optional: the order's town (镇/街)
 	}
 	if err := httpx.DecodeJSON(w, r, &in); err != nil {
 		httpx.WriteError(w, r, err)
 		return
 	}
-	list, err := k.Suggester.Suggest(r.Context(), in.Title, in.Content, in.Category)
+	list, err := k.Suggester.SuggestTown(r.Context(), in.Title, in.Content, in.Category, in.Town)
 	if err != nil {
 		httpx.WriteError(w, r, err)
 		return

@@ -18,11 +18,11 @@ func suggester(s *services) *knowledge.Suggester {
 }
 
 func suggestCmd() *command {
-	var title, content, category, format string
+	var title, content, category, town, format string
 	var evaluate, retrain bool
 	var holdout float64
 	return &command{
-		name: "suggest", args: "--title … --content … [--category PATH] [--format json|table] | --evaluate [--holdout 0.2] | --retrain",
+		name: "suggest", args: "--title … --content … [--category PATH] [--town TOWN] [--format json|table] | --evaluate [--holdout 0.2] | --retrain",
 		en: "Suggest the three units most likely to own an order, learned from closed orders; --evaluate prints top-1/top-3 accuracy on held-out history; --retrain trains the shared model now (the scheduler does it daily).",
 		zh: "根据历史已办结工单学习，推荐最可能承办该诉求的三个单位；--evaluate 用最近一部分历史工单检验，输出首选与前三命中率；--retrain 立即重新训练共用的推荐模型（调度器每天自动训练）。",
 		flags: func(e *env, fs *flag.FlagSet) {
@@ -31,6 +31,7 @@ func suggestCmd() *command {
 			fs.StringVar(&title, "title", "", "order title / 诉求标题")
 			fs.StringVar(&content, "content", "", "order content / 诉求内容")
 			fs.StringVar(&category, "category", "", "category path / 诉求分类")
+			fs.StringVar(&town, "town", "", "the order's town (optional) / 所属镇街（可选）")
 			fs.BoolVar(&evaluate, "evaluate", false, "measure accuracy on the newest closed orders / 检验推荐准确率")
 			fs.Float64Var(&holdout, "holdout", 0.2, "share of history held out by --evaluate / 检验所用的最近历史比例")
 			fs.BoolVar(&retrain, "retrain", false, "retrain the shared model now / 立即重新训练推荐模型")
@@ -60,7 +61,7 @@ func suggestCmd() *command {
 					fmt.Fprintf(e.stdout, "推荐模型已重新训练，学习了 %d 件已办结工单。\n", n)
 					return nil
 				}
-				list, err := suggester(s).Suggest(ctx, title, content, category)
+				list, err := suggester(s).SuggestTown(ctx, title, content, category, town)
 				if err != nil {
 					return err
 				}

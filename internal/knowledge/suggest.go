@@ -15,6 +15,7 @@ import (
 // Example is one closed order the classifier learns from: its text, category and unit.
 type Example struct {
 	Title, Content, Category string
+	Town                     string // the town (镇/街) the order is about; "" unknown
 	UnitCode, UnitName       string
 	ReceivedAt               time.Time
 }
@@ -48,7 +49,14 @@ type Model struct {
 	vocab    map[string]bool
 	n        int
 	defaults map[string]DefaultUnit
+	towns    map[string]map[string]int // unit → town → orders
+	townSet  map[string]bool
 }
+
+// townWeight is the weight (an exponent) of P(town | unit), estimated apart from
+// the words with add-one smoothing: town governments own many of their own
+// town's orders, whatever the words.
+var townWeight = 8.0
 
 // defaultWeight is the share of confidence given to the category's default unit.
 const defaultWeight = 0.25
@@ -66,7 +74,8 @@ func features(title, content, category string) []string {
 // Train builds a model from examples and default units.
 func Train(examples []Example, defaults []DefaultUnit) *Model {
 	m := &Model{names: map[string]string{}, docs: map[string]int{}, words: map[string]map[string]int{},
-		total: map[string]int{}, vocab: map[string]bool{}, defaults: map[string]DefaultUnit{}}
+		total: map[string]int{}, vocab: map[string]bool{}, defaults: map[string]DefaultUnit{},
+		towns: map[string]map[string]int{}, townSet: map[string]bool{}}
 	for _, ex := range examples {
 		u := ex.UnitCode
 		if m.words[u] == nil {
@@ -76,6 +85,13 @@ func Train(examples []Example, defaults []DefaultUnit) *Model {
 		m.names[u] = ex.UnitName
 		m.docs[u]++
 		m.n++
+		if ex.Town != "" {
+			if m.towns[u] == nil {
+				m.towns[u] = map[string]int{}
+			}
+			m.towns[u][ex.Town]++
+			m.townSet[ex.Town] = true
+		}
 		for _, w := range features(ex.Title, ex.Content, ex.Category) {
 			m.words[u][w]++
 			m.total[u]++
@@ -94,6 +110,11 @@ func Train(examples []Example, defaults []DefaultUnit) *Model {
 
 // Suggest returns at most k units, most likely first, with confidences summing to at most 1.
 func (m *Model) Suggest(title, content, category string, k int) []Suggestion {
+	return m.SuggestTown(title, content, category, "", k)
+}
+
+// SuggestTown is Suggest for an order of a known town.
+func (m *Model) SuggestTown(title, content, category, town string, k int) []Suggestion {
 	probs := map[string]float64{}
 	if m.n > 0 {
 		f := features(title, content, category)
@@ -104,6 +125,9 @@ func (m *Model) Suggest(title, content, category string, k int) []Suggestion {
 			lp := math.Log(float64(m.docs[u]) / float64(m.n))
 			for _, w := range f {
 				lp += math.Log((float64(m.words[u][w]) + 1) / (float64(m.total[u]) + v))
+			}
+			if town != "" && len(m.townSet) > 0 {
+				lp += townWeight * math.Log((float64(m.towns[u][town])+1)/(float64(m.docs[u])+float64(len(m.townSet))))
 			}
 			logp[i] = lp
 			best = math.Max(best, lp)
@@ -164,7 +188,7 @@ func Evaluate(examples []Example, defaults []DefaultUnit, holdout float64) Accur
 	acc := Accuracy{Train: cut, Test: len(sorted) - cut}
 	var top1, top3 int
 	for _, ex := range sorted[cut:] {
-		for i, s := range m.Suggest(ex.Title, ex.Content, ex.Category, 3) {
+		for i, s := range m.SuggestTown(ex.Title, ex.Content, ex.Category, ex.Town, 3) {
 			if s.UnitCode == ex.UnitCode {
 				top3++
 				if i == 0 {
@@ -272,10 +296,16 @@ func (s *Suggester) current(ctx context.Context) (*Model, error) {
 
 // Suggest returns the three units most likely to own an order (SPEC §4.3).
 func (s *Suggester) Suggest(ctx context.Context, title, content, category string) ([]Suggestion, error) {
+	return s.SuggestTown(ctx, title, content, category, "")
+}
+
+// SuggestTown is Suggest for an order of a known town (镇/街), which weighs
+// the town's own government among the candidates.
+func (s *Suggester) SuggestTown(ctx context.Context, title, content, category, town string) ([]Suggestion, error) {
 	if _, err := app.RequireActor(ctx); err != nil {
 		return nil, err
 	}
-	title, content, category = strings.TrimSpace(title), strings.TrimSpace(content), strings.TrimSpace(category)
+	title, content, category, town = strings.TrimSpace(title), strings.TrimSpace(content), strings.TrimSpace(category), strings.TrimSpace(town)
 	if title == "" && content == "" && category == "" {
 		return nil, app.Invalid("请至少提供诉求标题、诉求内容或分类之一")
 	}
@@ -283,5 +313,5 @@ func (s *Suggester) Suggest(ctx context.Context, title, content, category string
 	if err != nil {
 		return nil, err
 	}
-	return m.Suggest(title, content, category, 3), nil
+	return m.SuggestTown(title, content, category, town, 3), nil
 }

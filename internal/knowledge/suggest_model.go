@@ -30,6 +30,7 @@ type modelData struct {
 	Total    map[string]int
 	N        int
 	Defaults map[string]DefaultUnit
+	Towns    map[string]map[string]int
 }
 
 // Encode returns the model's counts, gob-encoded and gzipped.
@@ -37,7 +38,7 @@ func (m *Model) Encode() ([]byte, error) {
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
 	if err := gob.NewEncoder(zw).Encode(modelData{Units: m.units, Names: m.names, Docs: m.docs, Words: m.words,
-		Total: m.total, N: m.n, Defaults: m.defaults}); err != nil {
+		Total: m.total, N: m.n, Defaults: m.defaults, Towns: m.towns}); err != nil {
 		return nil, fmt.Errorf("encode suggestion model: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -57,7 +58,15 @@ func DecodeModel(data []byte) (*Model, error) {
 		return nil, fmt.Errorf("decode suggestion model: %w", err)
 	}
 	m := &Model{units: d.Units, names: d.Names, docs: d.Docs, words: d.Words, total: d.Total, n: d.N, defaults: d.Defaults,
-		vocab: map[string]bool{}}
+		vocab: map[string]bool{}, towns: d.Towns, townSet: map[string]bool{}}
+	if m.towns == nil {
+		m.towns = map[string]map[string]int{}
+	}
+	for _, ts := range m.towns {
+		for t := range ts {
+			m.townSet[t] = true
+		}
+	}
 	for _, ws := range m.words {
 		for w := range ws {
 			m.vocab[w] = true

@@ -12,9 +12,10 @@ var _ knowledge.SuggestSource = (*Knowledge)(nil)
 func (s *Knowledge) TrainingExamples(ctx context.Context, limit int) ([]knowledge.Example, error) {
 	list, err := queryAll(ctx, s.DB, "suggest training examples", func(r rowScanner) (knowledge.Example, error) {
 		var e knowledge.Example
-		return e, r.Scan(&e.Title, &e.Content, &e.Category, &e.UnitCode, &e.UnitName, &e.ReceivedAt)
-	}, `SELECT o.title, o.content, COALESCE(c.path, ''), u.code, u.name, o.received_at
+		return e, r.Scan(&e.Title, &e.Content, &e.Category, &e.Town, &e.UnitCode, &e.UnitName, &e.ReceivedAt)
+	}, `SELECT o.title, o.content, COALESCE(c.path, ''), COALESCE(t.name, ''), u.code, u.name, o.received_at
 		FROM orders o JOIN units u ON u.id = o.unit_id LEFT JOIN categories c ON c.id = o.category_id
+		LEFT JOIN regions t ON t.id = o.town_id
 		WHERE o.status = 'closed' ORDER BY o.received_at DESC, o.id DESC LIMIT $1`, limit)
 	for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
 		list[i], list[j] = list[j], list[i]

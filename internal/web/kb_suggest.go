@@ -27,7 +27,8 @@ func (orderSuggestions) Percent(c float64) string {
 // call screen links here with the caller's question and the article's category).
 func prefilledOrder(r *http.Request) workorder.NewOrder {
 	q := r.URL.Query()
-	return workorder.NewOrder{Type: q.Get("type"), Title: q.Get("title"), Content: q.Get("content"), Category: q.Get("category")}
+	return workorder.NewOrder{Type: q.Get("type"), Title: q.Get("title"), Content: q.Get("content"), Category: q.Get("category"),
+		Town: q.Get("town")}
 }
 
 // orderSuggestions ranks the units most likely to own the order being written.
@@ -36,7 +37,7 @@ func (ui *UI) orderSuggestions(r *http.Request, in workorder.NewOrder) orderSugg
 	if !s.On || strings.TrimSpace(in.Title+in.Content+in.Category) == "" {
 		return s
 	}
-	list, err := ui.Suggester.Suggest(r.Context(), in.Title, in.Content, strings.Trim(strings.TrimSpace(in.Category), "/"))
+	list, err := ui.Suggester.SuggestTown(r.Context(), in.Title, in.Content, strings.Trim(strings.TrimSpace(in.Category), "/"), in.Town)
 	if err != nil {
 		httpx.LogError(r, err)
 		s.Error = "暂时无法给出派单推荐"

@@ -4,11 +4,12 @@
   var box = document.getElementById("order-suggest");
   var list = document.getElementById("suggest-list");
   if (!box || !list || !window.fetch) return;
-  var fields = ["f-title", "f-content", "f-category"].map(function (id) { return document.getElementById(id); });
+  var fields = ["f-title", "f-content", "f-category", "f-town"].map(function (id) { return document.getElementById(id); });
   var timer = null, seq = 0;
   function pct(c) { return (Math.round(c * 1000) / 10) + "%"; }
   function run() {
-    var body = { title: fields[0].value, content: fields[1].value, category: fields[2].value.replace(/^\/+|\/+$/g, "") };
+    var body = { title: fields[0].value, content: fields[1].value, category: fields[2].value.replace(/^\/+|\/+$/g, ""),
+      town: fields[3] ? fields[3].value : "" };
     if ((body.title + body.content + body.category).trim() === "") return;
     var mine = ++seq;
     fetch("/api/v1/orders/suggest-units", {
