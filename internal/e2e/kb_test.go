@@ -214,5 +214,20 @@ func TestBrowser_KBEditor(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantContains(t, "search after approval", textOf(t, ctx, chromedp.ID("kb-hits")), "电动车充电桩怎么申请安装？")
+
+		// A handler has no call screen; staff see the first-call dashboard but not the editor.
+		loginAs(t, ctx, base, "handler")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb")); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "handler on /kb", textOf(t, ctx, chromedp.CSS("p.error")), "当前角色无权访问此页面")
+		loginAs(t, ctx, base, "staff")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/first-call"), chromedp.WaitVisible(chromedp.ID("fc-form"))); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/articles")); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "staff on the editor", textOf(t, ctx, chromedp.CSS("p.error")), "当前角色无权访问此页面")
 	})
 }
