@@ -139,7 +139,7 @@ func TestBrowser_SelfEvaluation(t *testing.T) {
 		if ct, body := fetchBytes(t, ctx, "/selfeval/2022/report.docx"); !strings.HasPrefix(ct, "text/html") || !strings.Contains(string(body), "未处理的问题") {
 			t.Fatalf("report while blocked: %q", ct)
 		}
-		if got := textOf(t, ctx, chromedp.ID("finding-list")); !strings.Contains(got, "target_claim_false") || !strings.Contains(got, "实体大厅进驻率") {
+		if got := textOf(t, ctx, chromedp.ID("finding-list")); !strings.Contains(got, "完成情况与实际不符") || !strings.Contains(got, "实体大厅进驻率") {
 			t.Fatalf("findings %q", got)
 		}
 		if err := chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`.accept-form input[name="reason"]`), "87% 为 12 月预计数，年底已达 90%")); err != nil {

@@ -163,3 +163,24 @@ func ratText(r *big.Rat) string {
 	}
 	return roundRat(r, 4).FloatString(4)
 }
+
+// CodeNames are the Chinese names of the finding codes, for pages and documents.
+var CodeNames = map[string]string{
+	CodeRateMismatch:         "比率不符",
+	CodeGrowthMismatch:       "增长率不符",
+	CodeSumMismatch:          "合计不符",
+	CodeRelationFalse:        "所称关系不成立",
+	CodeUnitMismatch:         "单位错误",
+	CodeFullScoreWithFinding: "有问题仍得满分",
+	CodeScoreOverWeight:      "得分超过分值",
+	CodeTargetClaimFalse:     "完成情况与实际不符",
+	CodeTotalMismatch:        "总分不符",
+}
+
+// CodeName returns a finding code's Chinese name (the code itself when unknown).
+func CodeName(code string) string {
+	if n, ok := CodeNames[code]; ok {
+		return n
+	}
+	return code
+}

@@ -53,7 +53,7 @@ func WriteReport(w io.Writer, e *Evaluation, passages map[string]string, opt Rep
 	if len(open) > 0 {
 		d.Heading(1, "附：未处理的问题（草稿）")
 		for i, f := range open {
-			d.Para(fmt.Sprintf("%d. [%s] %s", i+1, f.Code, f.Message))
+			d.Para(fmt.Sprintf("%d. 【%s】%s", i+1, CodeName(f.Code), f.Message))
 		}
 	}
 	return d.Write(w)

@@ -34,6 +34,7 @@ func (ui *UI) selfevalRoutes(mux *http.ServeMux) {
 
 type findingView struct {
 	selfeval.Finding
+	Name     string // the code's Chinese name
 	Accepted *selfeval.Acceptance
 }
 
@@ -120,7 +121,7 @@ func (ui *UI) selfevalPage(w http.ResponseWriter, r *http.Request) {
 		d.Targets = append(d.Targets, v)
 	}
 	for _, f := range e.Findings {
-		fv := findingView{Finding: f}
+		fv := findingView{Finding: f, Name: selfeval.CodeName(f.Code)}
 		if a, ok := e.AcceptanceOf(f); ok {
 			fv.Accepted = &a
 		} else {
