@@ -3,6 +3,8 @@ package e2e
 import (
 	"context"
 	"encoding/base64"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -177,6 +179,32 @@ func TestBrowser_SelfEvaluation(t *testing.T) {
 		}
 		if ct, data := fetchBytes(t, ctx, "/selfeval/2022/table.xlsx"); !strings.Contains(ct, "spreadsheetml") || len(data) < 1000 {
 			t.Fatalf("table download %q (%d bytes)", ct, len(data))
+		}
+
+		// Targets imported on the page: a file with a bad row imports nothing.
+		dir := t.TempDir()
+		bad := filepath.Join(dir, "targets-bad.csv")
+		good := filepath.Join(dir, "targets.csv")
+		os.WriteFile(bad, []byte("年度,项目,指标名称,目标值,数据来源\n2022,大厅,一窗分类受理率,80,一窗分类受理率\n2022,大厅,网办率,九十,\n"), 0o644)
+		os.WriteFile(good, []byte("年度,项目,指标名称,目标值,数据来源\n2022,大厅,一窗分类受理率,80,一窗分类受理率\n"), 0o644)
+		err = chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#import-form select[name="kind"]`), "targets"),
+			chromedp.SetUploadFiles(chromedp.CSS(`#import-form input[type="file"]`), []string{bad}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := submitForFlash(t, ctx, `#import-form button`); !strings.Contains(got, "未导入任何数据") || !strings.Contains(got, "第3行") {
+			t.Fatalf("bad targets file %q", got)
+		}
+		err = chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS(`#import-form select[name="kind"]`), "targets"),
+			chromedp.SetUploadFiles(chromedp.CSS(`#import-form input[type="file"]`), []string{good}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := submitForFlash(t, ctx, `#import-form button`); got != "已导入：新增 1 条，更新 0 条" {
+			t.Fatalf("targets import %q", got)
+		}
+		if got := textOf(t, ctx, chromedp.ID("targets")); !strings.Contains(got, "一窗分类受理率") {
+			t.Fatalf("imported target not listed: %q", got)
 		}
 	})
 }

@@ -30,6 +30,8 @@ func (ui *UI) selfevalRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /selfeval/{year}/passages", s(ui.selfevalPassages))
 	mux.HandleFunc("GET /selfeval/{year}/report.docx", s(ui.selfevalReport))
 	mux.HandleFunc("GET /selfeval/{year}/table.xlsx", s(ui.selfevalTable))
+	mux.HandleFunc("POST /selfeval/{year}/import", s(ui.selfevalImport))
+	mux.HandleFunc("GET /selfeval/indicators.xlsx", s(ui.selfevalTableExport))
 }
 
 type findingView struct {
