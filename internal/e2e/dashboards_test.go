@@ -107,7 +107,7 @@ func saveDocImage(t *testing.T, ctx context.Context, name string, w, h int64, fu
 // (C001, ZD001) are not checked; makeup and holiday are the calendar file's keywords.
 var englishAllowed = map[string]bool{"govdesk": true, "open311": true, "api": true, "xlsx": true, "csv": true, "docx": true,
 	"excel": true, "wps": true, "operator": true, "dispatcher": true, "handler": true, "unit_admin": true, "staff": true,
-	"leader": true, "admin": true, "system": true, "makeup": true, "holiday": true,
+	"leader": true, "admin": true, "system": true, "makeup": true, "holiday": true, "word": true, "iso": true,
 	"pdf": true, "utc": true, "url": true, "token": true, "json": true, "id": true, "gbk": true, "gb18030": true, "utf": true,
 	"bom": true, "pc": true, "cpu": true, "ip": true, "sla": true, "png": true, "jpg": true, "http": true, "https": true}
 
