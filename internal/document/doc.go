@@ -47,12 +47,12 @@ func NewDoc() *Doc { return &Doc{} }
 
 // Title writes the centred document title (二号, 方正小标宋简体).
 func (d *Doc) Title(text string) {
-	d.para(paraStyle{align: "center", after: 240, line: 700}, run{text: text, font: FontTitle, size: sizeErHao})
+	d.para(paraStyle{align: "center", after: 120, line: 700}, run{text: text, font: FontTitle, size: sizeErHao})
 }
 
 // Subtitle writes a centred line under the title (date, issuing unit), 仿宋 三号.
 func (d *Doc) Subtitle(text string) {
-	d.para(paraStyle{align: "center", after: 240, line: 560}, run{text: text, font: FontBody, size: sizeSanHao})
+	d.para(paraStyle{align: "center", after: 120, line: 560}, run{text: text, font: FontBody, size: sizeSanHao})
 }
 
 // Heading writes a heading: level 1 in 黑体 三号 ("一、…"), level 2 in

@@ -102,9 +102,11 @@ func chartXML(c Chart) string {
 	}
 	if c.Kind != Pie {
 		catPos, valPos := "b", "l"
-		orient := "minMax"
+		orient, valCross := "minMax", "autoZero"
 		if c.Kind == HBar {
-			catPos, valPos, orient = "l", "b", "maxMin" // first category on top
+			// First category on top; the value axis then crosses at the last
+			// category, so it stays at the bottom.
+			catPos, valPos, orient, valCross = "l", "b", "maxMin", "max"
 		}
 		fmt.Fprintf(&b, `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="%s"/></c:scaling><c:delete val="0"/><c:axPos val="%s"/>`+
 			`<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>%s`+
@@ -121,7 +123,7 @@ func chartXML(c Chart) string {
 				drawingRPr(900, false), esc(c.Unit))
 		}
 		fmt.Fprintf(&b, `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>%s`+
-			`<c:crossAx val="1001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`, axisTxPr())
+			`<c:crossAx val="1001"/><c:crosses val="%s"/><c:crossBetween val="between"/></c:valAx>`, axisTxPr(), valCross)
 	}
 	b.WriteString(`</c:plotArea>`)
 	if len(c.Series) > 1 || c.Kind == Pie {

@@ -73,7 +73,7 @@ func (d *Doc) row(cells []string, widths []int, header bool, size int, keepNext 
 			b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="D9E2F3"/>`)
 		}
 		b.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
-		ps := paraStyle{line: size * 13, align: "center", keepNext: keepNext} // exact line: 1.3 × the font size
+		ps := paraStyle{line: size * 12, align: "center", keepNext: keepNext} // exact line: 1.2 × the font size
 		r := run{text: text, font: FontBody, size: size}
 		if header {
 			r.font, r.bold = FontHeading, true

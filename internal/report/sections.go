@@ -230,8 +230,9 @@ func (s *Service) orderList(ctx context.Context, name string, p stats.Period, fi
 	if err != nil {
 		return Table{}, 0, err
 	}
-	t := Table{Name: name, Header: []string{"工单编号", "诉求标题", "类型", "承办单位", "受理时间", "办理期限", "状态"},
-		Widths: []int{17, 28, 8, 16, 14, 14, 10}}
+	// Widths in twips: a 14-digit number and a date fit on one line in 五号.
+	t := Table{Name: name, Header: []string{"工单编号", "诉求标题", "类型", "承办单位", "受理日期", "办理期限", "状态"},
+		Widths: []int{1700, 1700, 650, 1500, 1250, 1250, 800}}
 	for _, o := range list {
 		t.Rows = append(t.Rows, []Cell{{Text: o.No, Order: o.ID}, text(o.Title), text(o.Type), text(orDash(o.UnitName)),
 			text(day(o.ReceivedAt)), text(day(o.DeadlineAt)), text(workorder.StatusNames[o.Status])})

@@ -91,8 +91,8 @@ func (s *Service) centre() string {
 	return "12345政务服务便民热线"
 }
 
-// subtitle is the line under the title: the issuing office and the date the
-// figures were computed at.
+// subtitle is the line under the title: the period's dates and the instant
+// the figures were computed at.
 func (s *Service) subtitle(p stats.Period) string {
-	return s.centre() + "　统计期间：" + spanZh(p) + "　数据截至" + minuteZh(s.Clock.Now())
+	return "统计期间：" + spanZh(p) + "　数据截至" + minuteZh(s.Clock.Now())
 }

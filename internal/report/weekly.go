@@ -39,18 +39,21 @@ func (s *Service) weekly(ctx context.Context, d *Doc) error {
 		how = "由热线办从本周工单中选定"
 	}
 	b.para(plain(fmt.Sprintf("本周典型工单共 %d 件，%s，具体如下。", len(chosen), how)))
-	t := Table{Name: "典型工单", Header: []string{"序号", "工单编号", "诉求标题", "问题类别", "镇街", "承办单位", "状态", "入选理由"},
-		Widths: []int{6, 16, 22, 16, 11, 13, 9, 20}}
+	t := Table{Name: "典型工单", Header: []string{"序号", "工单编号", "诉求标题", "问题类别", "承办单位", "状态", "入选理由"},
+		Widths: []int{450, 1650, 1650, 1300, 1300, 850, 1650}}
 	for i, c := range chosen {
 		o := c.Order
 		t.Rows = append(t.Rows, []Cell{text(strconv.Itoa(i + 1)), {Text: o.No, Order: o.ID}, text(o.Title), text(orDash(o.Category)),
-			text(orDash(o.Town)), text(orDash(o.UnitName)), text(workorder.StatusNames[o.Status]), text(orDash(strings.Join(c.Reasons, "；")))})
+			text(orDash(o.UnitName)), text(workorder.StatusNames[o.Status]), text(orDash(strings.Join(c.Reasons, "；")))})
 	}
 	b.table(t)
 	for i, c := range chosen {
 		o := c.Order
-		b.h(2, fmt.Sprintf("（%s）%s", chineseNumber(i+1), o.Title))
-		where := strings.TrimSpace(o.Town + o.Village + " " + o.Address)
+		b.h(2, fmt.Sprintf("（%s）%s", chineseNumber(i+1), strings.TrimRight(o.Title, "。.；; ")))
+		where := o.Address
+		if o.Town != "" && !strings.Contains(o.Address, o.Town) {
+			where = strings.TrimSpace(o.Town + o.Village + " " + o.Address)
+		}
 		b.text(fmt.Sprintf("工单编号%s，%s受理，%s，%s类，问题类别：%s。", o.No, o.ReceivedAt.In(shanghai()).Format("1月2日15:04"),
 			orDash(where), o.Type, orDash(o.Category)))
 		b.text("诉求内容：" + strings.TrimSpace(o.Content))
@@ -70,7 +73,7 @@ func progress(o *workorder.Order) string {
 	}
 	parts = append(parts, "当前状态"+workorder.StatusNames[o.Status])
 	if o.ReplyText != "" {
-		parts = append(parts, "答复："+strings.TrimSpace(o.ReplyText))
+		parts = append(parts, "答复："+strings.TrimRight(strings.TrimSpace(o.ReplyText), "。.；;，, "))
 	}
 	if o.CallbackResult != "" {
 		parts = append(parts, "回访结果"+o.CallbackResult)
