@@ -32,6 +32,9 @@ var DefaultSynonyms = [][]string{
 	{"盖房", "建房", "翻建"},
 	{"打的", "出租车", "出租司机"},
 	{"绕远", "绕路"},
+	{"孩子", "小孩", "儿童", "子女", "小朋友"},
+	{"材料", "资料", "证件", "带什么", "准备什么"},
+	{"上学", "入学", "读书"},
 }
 
 // stopTokens are the words of any question (how, where, what…); they count for little.
