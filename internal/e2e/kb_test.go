@@ -160,7 +160,8 @@ func TestBrowser_KBEditor(t *testing.T) {
 		page := location(t, ctx)
 		edit := strings.TrimSuffix(page, "/versions") + "/edit"
 		msg = submit(t, ctx, edit, "kb-edit-form",
-			chromedp.SetValue(chromedp.ID("e-answer"), "业主向物业提出申请，提交车位证明和身份证，3个工作日内答复。"))
+			chromedp.SetValue(chromedp.ID("e-answer"), "业主向物业提出申请，提交车位证明和身份证，3个工作日内答复。"),
+			chromedp.SetValue(chromedp.ID("e-review"), "2020-01-31"))
 		wantContains(t, "edit", msg, "草稿已保存")
 		if n, err := chromedp.Run(ctx, chromedp.Nodes(chromedp.ID("kb-approve"), chromedp.AtLeast(0))); err != nil || len(n) != 0 {
 			t.Errorf("a unit admin sees the approve button (%d, %v)", len(n), err)
@@ -214,6 +215,13 @@ func TestBrowser_KBEditor(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantContains(t, "search after approval", textOf(t, ctx, chromedp.ID("kb-hits")), "电动车充电桩怎么申请安装？")
+
+		// Past its review-by date, the article is listed for its unit admin to renew.
+		loginAs(t, ctx, base, "unit_admin")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/expiring"), chromedp.WaitVisible(chromedp.ID("kb-expiring"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "expiring", textOf(t, ctx, chromedp.ID("kb-expiring")), "电动车充电桩怎么申请安装？", "已过期", "2020-01-31", "更新")
 
 		// A handler has no call screen; staff see the first-call dashboard but not the editor.
 		loginAs(t, ctx, base, "handler")

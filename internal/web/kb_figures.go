@@ -31,6 +31,7 @@ type kbExpiringData struct {
 	Past    int
 	Units   []kbUnitOption
 	AnyUnit bool // the hotline office and leaders choose the unit
+	CanEdit bool // editors get a link to update each article
 }
 
 type kbUnitOption struct{ Code, Name string }
@@ -73,8 +74,12 @@ func (ui *UI) kbExpiring(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := time.Now()
+	y, m, dd := now.In(app.Shanghai).Date()
+	d.CanEdit = act.Is(knowledge.Editors...)
 	for _, a := range list {
-		row := kbExpiringRow{Article: a, Past: a.ReviewBy.Before(now), DaysLeft: int(a.ReviewBy.Sub(now).Hours() / 24)}
+		ry, rm, rd := a.ReviewBy.In(app.Shanghai).Date()
+		days := int(time.Date(ry, rm, rd, 0, 0, 0, 0, time.UTC).Sub(time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)).Hours() / 24)
+		row := kbExpiringRow{Article: a, Past: a.ReviewBy.Before(now), DaysLeft: days}
 		if row.Past {
 			d.Past++
 		}
