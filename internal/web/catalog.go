@@ -36,11 +36,12 @@ type catalogData struct {
 	Q         string
 	DrillName string // the rate part the list is drilled to, "" for the whole catalogue
 	Statuses  map[string]string
-	Total     int // items matching before the list was cut to maxCatalogRows
+	Total     int // items matching, on every page
+	Pager     pager
 }
 
-// maxCatalogRows caps the list on the page; the search narrows it.
-const maxCatalogRows = 300
+// catalogRows is the length of a page of items.
+const catalogRows = 100
 
 // catalogPage shows the rates dashboard and the catalogue (/catalog), or the items a
 // rate counts (?rate=KEY&part=numerator|denominator).
@@ -74,9 +75,8 @@ func (ui *UI) catalogPage(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Items = hit
 	}
-	if d.Total = len(d.Items); d.Total > maxCatalogRows {
-		d.Items = d.Items[:maxCatalogRows]
-	}
+	d.Total = len(d.Items)
+	d.Items, d.Pager = pageRows(d.Items, "/catalog", v, catalogRows)
 	ui.render(w, r, http.StatusOK, "catalog", page{Title: "事项目录", Breadcrumbs: []crumb{{"工作台", "/"}, {"事项目录", ""}}, Data: d})
 }
 
@@ -99,6 +99,7 @@ func (ui *UI) itemPage(w http.ResponseWriter, r *http.Request) {
 
 type casesData struct {
 	From, To string
+	Pager    pager
 	List     []catalog.Case
 	Figures  stats.Cases
 	Channels []string
@@ -131,9 +132,7 @@ func (ui *UI) casesPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := casesData{From: from, To: to, List: list, Figures: stats.CaseFigures(list), Channels: catalog.Channels}
-	if len(d.List) > 500 {
-		d.List = d.List[:500]
-	}
+	d.List, d.Pager = pageRows(d.List, "/cases", r.URL.Query(), 100)
 	ui.render(w, r, http.StatusOK, "cases", page{Title: "办件", Breadcrumbs: []crumb{{"工作台", "/"}, {"办件", ""}}, Data: d})
 }
 

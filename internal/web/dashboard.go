@@ -227,7 +227,30 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 			}
 		}
 	}
+	year, err := ui.dashYearOf(r)
+	if err != nil {
+		return s, err
+	}
+	from := time.Date(year, 1, 1, 0, 0, 0, 0, app.Shanghai)
+	to := from.AddDate(1, 0, 0)
+	yq := fmt.Sprintf("from=%d-01-01&to=%d-12-31", year, year)
+	if ui.Catalog != nil {
+		cases, err := ui.Catalog.Cases(ctx, from, to)
+		if err != nil {
+			return s, err
+		}
+		cf := stats.CaseFigures(cases)
+		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年办件按时办结率", year), Value: pct(cf.OnTimeRate), Href: "/cases?" + yq,
+			Note: fmt.Sprintf("办件 %d 件，办结 %d 件", cf.Total, cf.Finished)})
+	}
 	if ui.Evaluations != nil {
+		evs, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{From: from, To: to})
+		if err != nil {
+			return s, err
+		}
+		ef := stats.EvaluationFigures(evs)
+		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年好评率", year), Value: pct(ef.GoodRate), Href: "/evaluations?" + yq,
+			Note: fmt.Sprintf("评价 %d 条，差评 %d 条", ef.Total, ef.Bad)})
 		open, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{To: time.Now().AddDate(1, 0, 0), BadOnly: true, OpenOnly: true})
 		if err != nil {
 			return s, err
@@ -250,10 +273,6 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 		s.Tiles = append(s.Tiles, t)
 	}
 	if ui.SelfEval != nil {
-		year, err := ui.dashYearOf(r)
-		if err != nil {
-			return s, err
-		}
 		e, _, err := ui.SelfEval.Evaluation(ctx, year)
 		if err != nil {
 			return s, err

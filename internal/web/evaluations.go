@@ -12,6 +12,7 @@ import (
 
 type evaluationsData struct {
 	From, To    string
+	Pager       pager
 	List        []evaluation.Evaluation
 	Figures     stats.Evaluations
 	Monthly     []stats.Score
@@ -35,9 +36,7 @@ func (ui *UI) evaluationsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d := evaluationsData{From: from, To: to, List: list, Figures: stats.EvaluationFigures(list), Monthly: stats.MonthlyComposite(list),
 		Units: stats.RankByUnit(list), Windows: stats.RankByWindow(list), Definitions: stats.EvaluationDefinitions}
-	if len(d.List) > 500 {
-		d.List = d.List[:500]
-	}
+	d.List, d.Pager = pageRows(d.List, "/evaluations", r.URL.Query(), 100)
 	ui.render(w, r, http.StatusOK, "evaluations", page{Title: "好差评", Breadcrumbs: []crumb{{"工作台", "/"}, {"好差评", ""}}, Data: d})
 }
 
