@@ -110,6 +110,21 @@ func TestBrowser_KBResolveAtIntake(t *testing.T) {
 		if title, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("f-title"))); err != nil || title != "社保关系如何转移到外地？" {
 			t.Fatalf("pre-filled title %q (%v)", title, err)
 		}
+		// The order is registered; the dispatcher finds the suggested unit preselected.
+		if err := chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("f-type"), "求助"), chromedp.SendKeys(chromedp.ID("f-phone"), "13800138001"),
+			chromedp.Click(chromedp.ID("order-submit"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "order from the call screen", textOf(t, ctx, chromedp.ID("flash")), "已受理")
+		orderPage := location(t, ctx)
+		loginAs(t, ctx, base, "dispatcher")
+		if err := chromedp.Do(ctx, chromedp.Navigate(orderPage), chromedp.WaitVisible(chromedp.ID("form-dispatch"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "dispatch suggestion", textOf(t, ctx, chromedp.ID("dispatch-suggest")), "市住房和城乡建设局 100%")
+		if unit, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID("dispatch-unit"))); err != nil || unit != "U001" {
+			t.Fatalf("preselected unit %q (%v)", unit, err)
+		}
 
 		// The first-call dashboard counts the order for the category's unit; its numbers link to the orders.
 		loginAs(t, ctx, base, "leader")

@@ -46,3 +46,16 @@ func (ui *UI) orderSuggestions(r *http.Request, in workorder.NewOrder) orderSugg
 	s.List = list
 	return s
 }
+
+// Top is the code of the most likely unit ("" none), preselected in the dispatch form.
+func (s orderSuggestions) Top() string {
+	if len(s.List) == 0 {
+		return ""
+	}
+	return s.List[0].UnitCode
+}
+
+// dispatchSuggestions ranks the units for an order the dispatcher is about to dispatch.
+func (ui *UI) dispatchSuggestions(r *http.Request, o workorder.Detail) orderSuggestions {
+	return ui.orderSuggestions(r, workorder.NewOrder{Title: o.Title, Content: o.Content, Category: o.Category, Town: o.Town})
+}

@@ -39,6 +39,7 @@ type orderData struct {
 	CallbackResults []string
 	CoHandling      bool // the actor's unit helps (协办) but does not lead
 	Files           attachmentsView
+	Suggest         orderSuggestions // dispatch suggestion (kb_suggest.go), preselected in the dispatch form
 }
 
 // order is the order page (/orders/{id}): every field, the deadline and flags, the
@@ -71,6 +72,7 @@ func (ui *UI) order(w http.ResponseWriter, r *http.Request) {
 		d.Can[c], d.HasActions = true, true
 	}
 	if d.Can[workorder.CmdDispatch] {
+		d.Suggest = ui.dispatchSuggestions(r, det)
 		for _, u := range units {
 			if u.Active {
 				d.Units = append(d.Units, u)
