@@ -64,6 +64,25 @@ func TestBrowser_RoleDashboards(t *testing.T) {
 						t.Fatalf("leader key figures: %q", got)
 					}
 					textOf(t, ctx, chromedp.ID("dash-units"))
+					// the ranking sorts by a column when its heading is clicked
+					const received = `Array.from(document.querySelectorAll("#dash-units tbody tr")).map(tr => +tr.children[2].textContent)`
+					if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#dash-units thead th:nth-child(3)"))); err != nil {
+						t.Fatal(err)
+					}
+					got, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](received))
+					if err != nil || len(got) < 2 || !sort.IntsAreSorted(got) {
+						t.Fatalf("ranking sorted by 受理: %v %v", got, err)
+					}
+					if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#dash-units thead th:nth-child(3)"))); err != nil {
+						t.Fatal(err)
+					}
+					if got, err = chromedp.Run(ctx, chromedp.Evaluate[[]int](received)); err != nil || got[0] < got[len(got)-1] {
+						t.Fatalf("ranking sorted by 受理 the other way: %v %v", got, err)
+					}
+					if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+						t.Fatal(err)
+					}
+					textOf(t, ctx, chromedp.ID("dash-units"))
 				}
 				saveDocImage(t, ctx, "dashboard-"+r.user, 1366, 768, true)
 				if r.user == "leader" {

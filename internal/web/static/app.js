@@ -38,3 +38,27 @@ document.addEventListener("click", function (e) {
     a.removeAttribute("aria-busy");
   }, 4000);
 });
+// A table with class "sortable" sorts by a column when its heading is clicked (again:
+// the other way); numbers and percentages sort as numbers. Only the rows on the page.
+document.addEventListener("click", function (e) {
+  var th = e.target.closest && e.target.closest("table.sortable thead th");
+  if (!th) return;
+  var table = th.closest("table"), body = table.tBodies[0];
+  if (!body) return;
+  var col = Array.prototype.indexOf.call(th.parentNode.children, th);
+  var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+  th.parentNode.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+  th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
+  var key = function (tr) {
+    var t = (tr.children[col] ? tr.children[col].textContent : "").trim();
+    var n = parseFloat(t.replace(/[,%]/g, ""));
+    return /^-?[\d.,]+%?$/.test(t) && !isNaN(n) ? n : t;
+  };
+  var rows = Array.prototype.slice.call(body.rows);
+  rows.sort(function (a, b) {
+    var x = key(a), y = key(b);
+    if (typeof x === "number" && typeof y === "number") return (x - y) * dir;
+    return String(x).localeCompare(String(y), "zh-CN") * dir;
+  });
+  rows.forEach(function (r) { body.appendChild(r); });
+});
