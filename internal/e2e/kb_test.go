@@ -233,6 +233,22 @@ func TestBrowser_KBEditor(t *testing.T) {
 
 		// Past its review-by date, the article is listed for its unit admin to renew.
 		loginAs(t, ctx, base, "unit_admin")
+		other := call(t, &http.Client{}, "POST", base+"/api/v1/kb/articles", tokens(t, db, "dispatcher")["dispatcher"],
+			`{"title":"燃气费怎么交？","answer":"到燃气公司营业厅缴纳。","unit_code":"H001"}`, nil)
+		if other.Status != 200 {
+			t.Fatalf("draft of another unit: %d %v", other.Status, other.Body)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/articles/"+fmt.Sprint(other.Body["id"])+"/edit")); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "another unit's draft", textOf(t, ctx, chromedp.CSS("p.error")), "不存在")
+		if r := call(t, &http.Client{}, "POST", base+"/api/v1/kb/articles/"+fmt.Sprint(other.Body["id"])+"/approve", tokens(t, db, "dispatcher")["dispatcher"], "", nil); r.Status != 200 {
+			t.Fatalf("approve: %d %v", r.Status, r.Body)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/articles/"+fmt.Sprint(other.Body["id"])+"/edit")); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "another unit's article", textOf(t, ctx, chromedp.CSS("p.error")), "只能修改本单位")
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/expiring"), chromedp.WaitVisible(chromedp.ID("kb-expiring"))); err != nil {
 			t.Fatal(err)
 		}

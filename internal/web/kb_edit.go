@@ -94,6 +94,10 @@ func (ui *UI) kbEditArticle(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, err)
 		return
 	}
+	if act, _ := actor(r); act.Is(app.RoleUnitAdmin) && a.UnitID != act.UnitID {
+		ui.fail(w, r, app.Forbidden("单位管理员只能修改本单位的知识库文章"))
+		return
+	}
 	ui.showArticleForm(w, r, http.StatusOK, "", kbFormData{ID: a.ID, Title: a.Title, Answer: a.Answer, Category: a.Category,
 		Keywords: a.Keywords, Unit: a.UnitCode, ValidUntil: dateOrEmpty(a.ValidUntil), ReviewBy: dateOrEmpty(a.ReviewBy)})
 }
