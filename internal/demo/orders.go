@@ -182,6 +182,9 @@ func (g *gen) order(no string, rec time.Time, urgent bool) error {
 		sw[i] = s.w
 	}
 	cat := g.category(typ == "咨询")
+	if g.e.Now.Sub(rec) < LiveDays*24*time.Hour && typ != "咨询" && rng.IntN(100) < 8 {
+		cat = g.handlerCategory() // the demo handler's inbox has live work
+	}
 	ti := rng.IntN(len(Towns))
 	town := Towns[ti]
 	vs := g.villages[town]
@@ -197,8 +200,8 @@ func (g *gen) order(no string, rec time.Time, urgent bool) error {
 	if unit == "" || rng.IntN(100) < 12 {
 		unit = TownUnitCode(ti)
 	}
-	if g.e.Now.Sub(rec) < LiveDays*24*time.Hour && typ != "咨询" && rng.IntN(100) < 8 {
-		unit = DemoHandlerUnit // the demo handler's inbox has live work
+	if cat.Unit == DemoHandlerUnit {
+		unit = DemoHandlerUnit
 	}
 	pol, err := workorder.PolicyAt(g.e.Policies, rec)
 	if err != nil {
@@ -225,6 +228,17 @@ func (g *gen) category(consult bool) category {
 			r -= c.Weight
 		}
 	}
+}
+
+// handlerCategory is a complaint subject of the demo handler's unit.
+func (g *gen) handlerCategory() category {
+	var mine []category
+	for _, c := range categories {
+		if c.Unit == DemoHandlerUnit && !c.Consult {
+			mine = append(mine, c)
+		}
+	}
+	return mine[g.rng.IntN(len(mine))]
 }
 
 func firstRunes(s string, n int) string {

@@ -35,7 +35,8 @@ func (ui *UI) open311Page(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, err)
 		return
 	}
-	ui.render(w, r, http.StatusOK, "open311_services", page{Title: "Open311 服务", Data: list})
+	ui.render(w, r, http.StatusOK, "open311_services", page{Title: "Open311 服务",
+		Breadcrumbs: []crumb{{"工作台", "/"}, {"系统管理", ""}, {"Open311 服务", ""}}, Data: list})
 }
 
 func (ui *UI) open311Hide(w http.ResponseWriter, r *http.Request) {
