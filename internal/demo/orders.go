@@ -164,6 +164,10 @@ func pick(rng *rand.Rand, ws []int) int {
 	return len(ws) - 1
 }
 
+// praises are what citizens say when they call to thank a unit (表扬).
+var praises = []string{"感谢相关部门工作人员耐心细致、办事高效，很快帮我解决了实际困难。", "表扬工作人员服务热情周到，上门处理问题很及时。",
+	"之前反映的问题已经解决，特地来电表示感谢。"}
+
 var (
 	surnames = []rune("陈李张黄刘邓罗曾何谢邱赖钟吴周林")
 	given    = []string{"先生", "女士"}
@@ -190,6 +194,9 @@ func (g *gen) order(no string, rec time.Time, urgent bool) error {
 	vs := g.villages[town]
 	village := vs[rng.IntN(len(vs))]
 	content := cat.Contents[rng.IntN(len(cat.Contents))]
+	if typ == "表扬" {
+		content = praises[rng.IntN(len(praises))]
+	}
 	o := workorder.Order{No: no, Source: sourceMix[pick(rng, sw)].src, Type: typ, Urgent: urgent, Category: cat.Path,
 		Title: firstRunes(content, 24), Content: content,
 		CitizenName:  string(surnames[rng.IntN(len(surnames))]) + given[rng.IntN(2)],
