@@ -118,6 +118,7 @@ func TestBrowser_Reports(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		screenshot(t, staff, "report-weekly")
 		nos, err := chromedp.Run(staff, chromedp.Evaluate[[]string](`(() => { const boxes = [...document.querySelectorAll('#candidates input[name="order"]')];
 			boxes.forEach((b, i) => b.checked = i < 2); return boxes.slice(0, 2).map(b => b.value); })()`))
 		if err != nil || len(nos) != 2 {
