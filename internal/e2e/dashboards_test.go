@@ -24,7 +24,7 @@ import (
 // demoRoles are the demo users, one per role, and the element their dashboard shows.
 var demoRoles = []struct{ user, dash string }{
 	{"operator", "dash-operator"}, {"dispatcher", "dash-dispatcher"}, {"handler", "dash-unit"}, {"unit_admin", "dash-unit"},
-	{"staff", "dash-staff"}, {"leader", "dash-leader"}, {"admin", "dash-dispatcher"},
+	{"staff", "dash-staff"}, {"leader", "dash-leader"}, {"admin", "dash-admin"},
 }
 
 // startDemo serves the whole demo centre (orders, catalogue, devices…) over db.

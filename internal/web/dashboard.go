@@ -124,8 +124,12 @@ func (ui *UI) dashboard(r *http.Request) ([]dashSection, error) {
 	switch a.Role {
 	case app.RoleOperator:
 		err = add(ui.operatorDash(ctx))
-	case app.RoleDispatcher, app.RoleAdmin:
-		err = add(ui.dispatcherDash(ctx, a.Is(app.RoleDispatcher)))
+	case app.RoleDispatcher:
+		err = add(ui.dispatcherDash(ctx, true))
+	case app.RoleAdmin:
+		if err = add(ui.adminDash(ctx)); err == nil {
+			err = add(ui.dispatcherDash(ctx, false))
+		}
 	case app.RoleHandler, app.RoleUnitAdmin:
 		if err = add(ui.unitDash(ctx)); err == nil {
 			err = add(ui.figuresDash(r, "本单位指标", false))
@@ -185,6 +189,37 @@ func (ui *UI) dispatcherDash(ctx context.Context, dispatcher bool) (dashSection,
 	if !dispatcher {
 		s.Title, s.Hint, s.MoreURL = "全市工单运行", "派单、退单、延期和审核的当前情况。", "/orders?status=received&sort=oldest"
 	}
+	return s, nil
+}
+
+// adminDash is the configuration an administrator keeps: units, users, the SLA
+// policy in force and the calendar.
+func (ui *UI) adminDash(ctx context.Context) (dashSection, error) {
+	s := dashSection{ID: "dash-admin", Title: "系统配置", Hint: "单位、用户、办理时限策略和工作日历。"}
+	units, err := ui.Accounts.Units(ctx)
+	if err != nil {
+		return s, err
+	}
+	members := 0
+	for _, u := range units {
+		if u.Active && u.ParentCode == "" && u.Kind != "中心" {
+			members++
+		}
+	}
+	users, err := ui.Accounts.Users(ctx)
+	if err != nil {
+		return s, err
+	}
+	s.Tiles = append(s.Tiles, dashTile{Label: "单位", Value: strconv.Itoa(len(units)), Href: "/admin/units", Note: fmt.Sprintf("其中成员单位 %d 个", members)},
+		dashTile{Label: "用户", Value: strconv.Itoa(len(users)), Href: "/admin/users"})
+	if p, err := ui.Policies.At(ctx, time.Now()); err == nil {
+		s.Tiles = append(s.Tiles, dashTile{Label: "现行办理时限", Value: fmtWorkdays(p.Limits["咨询"]) + " / " + fmtWorkdays(p.Limits["投诉"]),
+			Href: "/admin/sla", Note: "咨询 / 其他类型（工作日），自 " + p.EffectiveFrom + " 起生效"})
+	} else if app.ErrorCode(err) != app.ENotFound {
+		return s, err
+	}
+	s.Tiles = append(s.Tiles, dashTile{Label: "工作日历", Value: strconv.Itoa(time.Now().In(app.Shanghai).Year()) + " 年", Href: "/admin/calendar",
+		Note: "法定节假日与调休"})
 	return s, nil
 }
 
