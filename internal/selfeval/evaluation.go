@@ -115,6 +115,9 @@ func FromInput(in *Input) *Evaluation {
 		if ind.Score.Rat.Cmp(ind.Weight.Rat) < 0 || len(ind.Findings) > 0 {
 			r.Deviation = deviation(ind.Findings, ind.Reason)
 		}
+		if r.Level1 == "" {
+			r.Level1, r.Level2 = defaultLevels(ind.Code)
+		}
 		e.Rows = append(e.Rows, r)
 	}
 	for _, t := range in.Targets {
@@ -183,4 +186,16 @@ func CodeName(code string) string {
 		return n
 	}
 	return code
+}
+
+// defaultLevels finds the first- and second-level headings of an indicator code in
+// DefaultTable ("2.3.1" itself, or "1.1" as the group of "1.1.1"), for a YAML file that
+// gives only codes and names.
+func defaultLevels(code string) (string, string) {
+	for _, t := range DefaultTable {
+		if t.Code == code || strings.HasPrefix(t.Code, code+".") {
+			return t.Level1, t.Level2
+		}
+	}
+	return "", ""
 }

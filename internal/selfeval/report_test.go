@@ -87,7 +87,8 @@ func TestReportBlockedByFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := documenttest.DocxText(t, buf.Bytes())
-	for _, s := range append(sectionHeadings, "【草稿】尚有 7 个未处理的问题，不得报送", "附：未处理的问题（草稿）", "自评结果为 100.00 分", "年初预算增长率：25.06%") {
+	for _, s := range append(sectionHeadings, "【草稿】尚有 7 个未处理的问题，不得报送", "附：未处理的问题（草稿）", "自评结果为 100.00 分", "年初预算增长率：25.06%",
+		"（二）预算执行", "3. 资产管理", "资产配置合规性（2.3.1）：分值 2，得 2 分。发现问题：碎纸机数量超过人员编制 5%。佐证：自评报告三（二）3（1）。") {
 		if !documenttest.Contains(lines, s) {
 			t.Errorf("draft lacks %q", s)
 		}
