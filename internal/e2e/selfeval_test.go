@@ -108,6 +108,7 @@ func TestBrowser_SelfEvaluation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		screenshot(t, ctx, "selfeval_indicator")
 		if got := submitForFlash(t, ctx, `#indicator-form button`); !strings.Contains(got, "须填写佐证材料") {
 			t.Fatalf("qualitative without evidence %q", got)
 		}
