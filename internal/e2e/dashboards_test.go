@@ -137,6 +137,8 @@ var (
 	hrefRe   = regexp.MustCompile(`href="([^"#]+)"`)
 	errorRe  = regexp.MustCompile(`<p class="error" role="alert">`)
 	entityRe = regexp.MustCompile(`&[a-z]+;|&#\d+;`)
+	tileRe   = regexp.MustCompile(`<a class="tile num[^"]*" href="([^"]+)"><span class="label">([^<]+)</span><strong>(\d+)</strong>`)
+	totalRe  = regexp.MustCompile(`id="orders-total">共 <strong>(\d+)</strong>`)
 )
 
 // TestCrawl_RolePages: for every role, the dashboard, every page the navigation
@@ -165,6 +167,22 @@ func TestCrawl_RolePages(t *testing.T) {
 				}
 				for _, h := range links {
 					fetchPage(t, c, base, h)
+				}
+				// every count on the dashboard is the length of the list it links to
+				matched := 0
+				for _, m := range tileRe.FindAllStringSubmatch(home, -1) {
+					h := strings.ReplaceAll(m[1], "&amp;", "&")
+					if !strings.HasPrefix(h, "/orders?") {
+						continue
+					}
+					matched++
+					total := totalRe.FindStringSubmatch(fetchPage(t, c, base, h))
+					if total == nil || total[1] != m[3] {
+						t.Errorf("%s: tile %s shows %s, its list %s counts %v", r.user, m[2], m[3], h, total)
+					}
+				}
+				if matched < 3 && r.user != "staff" {
+					t.Errorf("%s: %d order counts checked against their lists, want the dashboard's", r.user, matched)
 				}
 				t.Logf("%s: %d pages checked", r.user, len(links)+1)
 			})

@@ -56,6 +56,7 @@ type dashUnit struct {
 	Received                int
 	OnTime, Satisfaction    string
 	OnTimeHref, OverdueHref string
+	SatisfactionHref        string
 	Overdue                 int
 }
 
@@ -151,7 +152,8 @@ func (ui *UI) operatorDash(ctx context.Context) (dashSection, error) {
 	to := from.AddDate(0, 0, 1)
 	tiles, err := ui.orderTiles(ctx, []tileSpec{
 		{label: "今日受理", href: "/orders?from=" + d + "&to=" + d, f: workorder.Filter{From: from, To: to}},
-		{label: "今日直接办结", href: "/orders?status=closed&from=" + d + "&to=" + d, f: workorder.Filter{From: from, To: to, Statuses: []workorder.Status{workorder.Closed}}},
+		{label: "今日一次性解答", href: "/orders?figure=first_call_resolution_rate.numerator&from=" + d + "&to=" + d,
+			f: workorder.Filter{From: from, To: to, Type: stats.Consult, FirstCall: &yes}},
 		{label: "待回访", href: "/orders?status=callback&sort=oldest", tone: "warning", f: workorder.Filter{Statuses: []workorder.Status{workorder.Callback}}},
 		{label: "待派发", href: "/orders?status=received&sort=oldest", f: workorder.Filter{Statuses: []workorder.Status{workorder.Received}}},
 	})
