@@ -178,3 +178,40 @@ func TestSelfEvalImports(t *testing.T) {
 		}
 	})
 }
+
+// Two people saving the same year on the same version at once: exactly one wins.
+func TestSelfEvalConcurrentEdits(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		s := &store.SelfEval{DB: db}
+		v, err := s.SaveBudget(ctx, selfeval.Budget{Year: 2022, Initial: num(t, "1")}, 0, "staff")
+		if err != nil {
+			t.Fatal(err)
+		}
+		const n = 8
+		errs := make(chan error, n)
+		for i := 0; i < n; i++ {
+			go func(i int) {
+				_, err := s.SaveBudget(ctx, selfeval.Budget{Year: 2022, Initial: num(t, "100")}, v, "editor")
+				errs <- err
+			}(i)
+		}
+		ok, conflicts := 0, 0
+		for i := 0; i < n; i++ {
+			switch err := <-errs; app.ErrorCode(err) {
+			case "":
+				ok++
+			case app.EConflict:
+				conflicts++
+			default:
+				t.Errorf("unexpected error: %v", err)
+			}
+		}
+		if ok != 1 || conflicts != n-1 {
+			t.Fatalf("%d saved, %d conflicts; want 1 and %d", ok, conflicts, n-1)
+		}
+		if got, _ := s.Version(ctx, 2022); got != v+1 {
+			t.Fatalf("version %d, want %d", got, v+1)
+		}
+	})
+}
