@@ -101,24 +101,73 @@ func (b *Book) addSheet(name string) error {
 		return app.Internal(err, "book: new sheet")
 	}
 	b.sheets++
+	// Printed on A4, every column on one page width.
+	fit, one, zero, a4 := true, 1, 0, 9
+	_ = b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit})
+	_ = b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, FitToWidth: &one, FitToHeight: &zero})
 	return nil
+}
+
+// Text writes a line of text at cell (a note under a table, a paragraph)
+// without widening its column; it spills over the empty cells to its right.
+func (b *Book) Text(sheet, cell, text string) error {
+	if err := b.f.SetCellStr(SheetName(sheet), cell, text); err != nil {
+		return app.Internal(err, "book: text")
+	}
+	return nil
+}
+
+// WrapColumn sets a column's width (in characters) and wraps its text, for a
+// sheet of paragraphs, giving each row the height of its wrapped lines (a
+// CJK character counts as two). col is zero-based.
+func (b *Book) WrapColumn(sheet string, col int, width float64) error {
+	name, _ := excelize.ColumnNumberToName(col + 1)
+	sheet = SheetName(sheet)
+	style, err := b.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return app.Internal(err, "book: wrap style")
+	}
+	if err := b.f.SetColWidth(sheet, name, name, width); err != nil {
+		return app.Internal(err, "book: column width")
+	}
+	rows, err := b.f.GetRows(sheet)
+	if err != nil {
+		return app.Internal(err, "book: read rows")
+	}
+	for i, r := range rows {
+		if col >= len(r) || r[col] == "" {
+			continue
+		}
+		cell, _ := excelize.CoordinatesToCellName(col+1, i+1)
+		if i > 0 { // the header keeps its style
+			_ = b.f.SetCellStyle(sheet, cell, cell, style)
+		}
+		lines := int(float64(cellsWide(r[col]))/(width-2)) + 1
+		if err := b.f.SetRowHeight(sheet, i+1, float64(lines)*16); err != nil {
+			return app.Internal(err, "book: row height")
+		}
+	}
+	return nil
+}
+
+// cellsWide is a text's width in character cells, a CJK character counting two.
+func cellsWide(s string) int {
+	w := 0
+	for _, r := range s {
+		if r > 0x2E80 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
 }
 
 // fitColumns sets each column's width from its widest cell (a CJK character
 // counts as two).
 func (b *Book) fitColumns(name string, header []string, rows [][]any) {
 	widths := map[int]int{}
-	measure := func(j int, v any) {
-		w := 0
-		for _, r := range fmt.Sprint(v) {
-			if r > 0x2E80 {
-				w += 2
-			} else {
-				w++
-			}
-		}
-		widths[j] = max(widths[j], w)
-	}
+	measure := func(j int, v any) { widths[j] = max(widths[j], cellsWide(fmt.Sprint(v))) }
 	for j, h := range header {
 		measure(j, h)
 	}

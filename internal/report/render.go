@@ -121,6 +121,9 @@ func (d *Doc) WriteXLSX(w io.Writer) error {
 	if err := book.Sheet("概况", []string{d.Title}, lines); err != nil {
 		return err
 	}
+	if err := book.WrapColumn("概况", 0, 64); err != nil {
+		return err
+	}
 	used := map[string]int{"概况": 1, "图表": 1}
 	for _, b := range d.Blocks {
 		if b.Table == nil {
@@ -147,11 +150,13 @@ func (d *Doc) WriteXLSX(w io.Writer) error {
 			}
 			rows = append(rows, row)
 		}
-		if b.Table.Note != "" {
-			rows = append(rows, []any{}, []any{b.Table.Note})
-		}
 		if err := book.Sheet(name, b.Table.Header, rows); err != nil {
 			return err
+		}
+		if b.Table.Note != "" {
+			if err := book.Text(name, fmt.Sprintf("A%d", len(rows)+3), b.Table.Note); err != nil {
+				return err
+			}
 		}
 		if err := book.PercentCells(name, percents); err != nil {
 			return err
