@@ -56,3 +56,14 @@ func TestPageRows(t *testing.T) {
 		t.Fatalf("empty: %v %+v", rows, p)
 	}
 }
+
+func TestFigureLabel(t *testing.T) {
+	for key, want := range map[string]string{
+		"received": "受理量", "on_time_rate.numerator": "按时答复率（分子）", "previous.urgent": "上年同期 · 紧急件",
+		"unit.U001.overdue": "单位 U001 · 超期件", "by_town.乐城街道": "镇街：乐城街道",
+	} {
+		if got := figureLabel(key); got != want {
+			t.Errorf("figureLabel(%q) = %q, want %q", key, got, want)
+		}
+	}
+}

@@ -25,6 +25,7 @@ type ordersData struct {
 	CanCreate bool
 	CanImport bool
 	ExportURL string // "" when export is off or the filter cannot be exported
+	Figure    string // the statistics figure the list drills into, in Chinese
 	Statuses  []workorder.Status
 	Types     []string
 	Units     []account.Unit // nil for the unit-scoped roles, who see one unit only
@@ -59,6 +60,9 @@ func (ui *UI) orders(w http.ResponseWriter, r *http.Request) {
 	d := ordersData{CanCreate: a.Is(orderCreators...), CanImport: ui.Importer != nil && a.Is(orderImporters...),
 		Q: q, Problems: strings.Join(probs, "；"), Total: total, Statuses: workorder.Statuses, Types: workorder.Types,
 		Pager: newPager("/orders", v, q.Page, total, perPage)}
+	if figure != "" {
+		d.Figure = figureLabel(figure) + "，" + q.From + " 至 " + q.To
+	}
 	d.Filtered = q.Status != "" || q.Type != "" || q.Unit != "" || q.Town != "" || q.Category != "" || q.From != "" ||
 		q.To != "" || q.Q != "" || q.Overdue || q.Warning || q.Supervised || q.Urgent || q.Returned || q.ExtPending || figure != ""
 	if ui.Importer != nil && !q.Warning && !q.ExtPending && figure == "" {
