@@ -94,7 +94,7 @@ type Chart struct {
 	Links [][]Link
 }
 
-// Text returns the text of a paragraph block.
+// ParaText returns the text of a paragraph block.
 func (b Block) ParaText() string {
 	if len(b.Spans) == 0 {
 		return b.Text

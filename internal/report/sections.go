@@ -92,11 +92,11 @@ func typesTable(h *stats.Hotline) (Table, Chart) {
 	p := h.Period
 	t := Table{Name: "按类型", Header: []string{"诉求类型", "件数", "占比", "上年同期", "同比"}, Widths: []int{20, 14, 14, 14, 16}}
 	c := Chart{Chart: document.Chart{Kind: document.Bar, Title: "各类诉求件数", Unit: "件"}}
-	cur := document.Series{Name: label2(p, false)}
+	cur := document.Series{Name: "本期"}
 	var prev document.Series
 	var curLinks, prevLinks []Link
 	if h.Previous != nil {
-		prev.Name = label2(p, true)
+		prev.Name = "上年同期"
 	}
 	for _, typ := range workorder.Types {
 		n := h.ByType[typ]
@@ -124,14 +124,6 @@ func typesTable(h *stats.Hotline) (Table, Chart) {
 		c.Series, c.Links = append(c.Series, prev), append(c.Links, prevLinks)
 	}
 	return t, c
-}
-
-// label2 names the series of this period and of last year's.
-func label2(p stats.Period, previous bool) string {
-	if previous {
-		return "上年同期"
-	}
-	return "本期"
 }
 
 // bucketTable lists the largest buckets of a breakdown (towns, categories,
