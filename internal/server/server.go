@@ -77,6 +77,9 @@ func New(d Deps) (http.Handler, error) {
 		httpx.WriteJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	ui.Routes(mux)
+	if d.SelfEval != nil {
+		(&api.SelfEval{Service: d.SelfEval}).Routes(mux)
+	}
 	if d.Open311 != nil {
 		d.Open311.Routes(mux)
 	}
