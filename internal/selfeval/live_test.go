@@ -264,3 +264,26 @@ func TestModulesFromHotline(t *testing.T) {
 		t.Fatalf("办结率 %+v", c)
 	}
 }
+
+// Live scores are graded on their exact sum, half-open: 89.99 良, 90 优, 59.99 差, 60 中.
+func TestLiveGradeBoundaries(t *testing.T) {
+	table := []TableRow{
+		{Code: "A", Level1: "产出", Level2: "质量", Level3: "甲", Weight: 50, Rule: RuleQualitative},
+		{Code: "B", Level1: "产出", Level2: "质量", Level3: "乙", Weight: 50, Rule: RuleQualitative},
+	}
+	for _, c := range []struct{ bandA, a, bandB, b, total, grade string }{
+		{"好", "45", "好", "44.99", "89.99", GradeGood},
+		{"好", "45", "好", "45", "90.00", GradeExcellent},
+		{"一般", "30", "差", "29.99", "59.99", GradePoor},
+		{"一般", "30", "一般", "30", "60.00", GradeFair},
+	} {
+		y := &YearData{Year: 2022, Table: table, Entries: map[string]Entry{
+			"A": {Code: "A", Band: c.bandA, Score: np(t, c.a), Evidence: "佐证"},
+			"B": {Code: "B", Band: c.bandB, Score: np(t, c.b), Evidence: "佐证"},
+		}}
+		e := Build(y, nil)
+		if e.Total != c.total || e.Grade != c.grade || len(e.Findings) != 0 {
+			t.Errorf("%s+%s: total %s grade %s findings %v, want %s %s", c.a, c.b, e.Total, e.Grade, e.Findings, c.total, c.grade)
+		}
+	}
+}
