@@ -1,10 +1,12 @@
 package selfeval
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 
+	"govdesk/internal/app"
 	"govdesk/internal/asset"
 	"govdesk/internal/catalog"
 	"govdesk/internal/stats"
@@ -285,5 +287,44 @@ func TestLiveGradeBoundaries(t *testing.T) {
 		if e.Total != c.total || e.Grade != c.grade || len(e.Findings) != 0 {
 			t.Errorf("%s+%s: total %s grade %s findings %v, want %s %s", c.a, c.b, e.Total, e.Grade, e.Findings, c.total, c.grade)
 		}
+	}
+}
+
+// memStore is an in-memory Store for the service's checks.
+type memStore struct {
+	Store
+	saved []Entry
+}
+
+func (m *memStore) Table(context.Context) ([]TableRow, bool, error) { return DefaultTable, false, nil }
+func (m *memStore) SaveEntry(_ context.Context, _ int, e Entry, v int, _ string) (int, error) {
+	m.saved = append(m.saved, e)
+	return v + 1, nil
+}
+
+func TestServiceEntryChecks(t *testing.T) {
+	m := &memStore{}
+	s := &Service{Store: m}
+	staff := app.WithActor(context.Background(), app.Actor{Username: "staff", Role: app.RoleStaff})
+	for _, c := range []struct {
+		e    Entry
+		want string
+	}{
+		{Entry{Code: "1.1.1", Band: "好", Score: np(t, "1")}, "“好”档的得分应在 2.00 至 2.50 之间"},
+		{Entry{Code: "1.1.1", Band: "好", Score: np(t, "2.5")}, "须填写佐证材料"},
+		{Entry{Code: "2.5.1", Value: np(t, "2.5")}, "应填写项数（整数）"},
+		{Entry{Code: "2.1.5", Value: np(t, "-1")}, "不能为负数"},
+		{Entry{Code: "9.9.9", Value: np(t, "1")}, "不在指标表中"},
+	} {
+		if _, err := s.SaveEntry(staff, 2022, c.e, 0); err == nil || !strings.Contains(app.ErrorMessage(err), c.want) {
+			t.Errorf("%+v: want %q, got %v", c.e, c.want, err)
+		}
+	}
+	if _, err := s.SaveEntry(app.WithActor(context.Background(), app.Actor{Username: "h", Role: app.RoleHandler}), 2022,
+		Entry{Code: "2.5.1", Value: np(t, "3")}, 0); app.ErrorCode(err) != app.EForbidden {
+		t.Errorf("a handler may not score: %v", err)
+	}
+	if _, err := s.SaveEntry(staff, 2022, Entry{Code: "1.1.1", Band: "好", Score: np(t, "2.5"), Evidence: "纪要"}, 0); err != nil || len(m.saved) != 1 {
+		t.Fatalf("valid entry: %v", err)
 	}
 }

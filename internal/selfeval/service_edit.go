@@ -89,6 +89,9 @@ func (s *Service) SaveEntry(ctx context.Context, year int, e Entry, version int)
 	if e.Value != nil && e.Value.Rat.Sign() < 0 {
 		return 0, app.Invalid("指标“%s”的数值不能为负数", row.Level3)
 	}
+	if e.Value != nil && (row.Rule == RuleChecklist || row.Rule == RuleDeduction) && !e.Value.Rat.IsInt() {
+		return 0, app.Invalid("指标“%s”应填写项数（整数），实为 %s", row.Level3, e.Value.Text)
+	}
 	if e.Score != nil && e.Score.Rat.Sign() < 0 {
 		return 0, app.Invalid("指标“%s”的得分不能为负数", row.Level3)
 	}
