@@ -127,8 +127,8 @@ type Acceptance struct {
 	Figure  string
 	Message string // the finding as it read when accepted: a finding that reads otherwise is open again
 	Reason  string
-	By     string
-	At     time.Time
+	By      string
+	At      time.Time
 }
 
 // Key identifies the finding an acceptance is for.
