@@ -141,6 +141,33 @@ func (r *reportWriter) budgetLines() {
 	}
 	d.Heading(3, "2. 部门整体支出")
 	line("决算支出", b.FinalExpense, p.FinalExpense, "决算支出增长率")
+	var lines []string
+	for _, c := range []struct {
+		what          string
+		budget, final *Num
+	}{{"公用经费", b.PublicBudget, b.PublicFinal}, {"“三公”经费", b.ThreeBudget, b.ThreeFinal}} {
+		if c.budget != nil && c.final != nil {
+			lines = append(lines, fmt.Sprintf("%d 年%s预算为 %s，决算为 %s，决算数%s预算数。", e.Year, c.what, amount(c.budget),
+				amount(c.final), compareWord(c.final, c.budget)))
+		}
+	}
+	if len(lines) > 0 {
+		d.Heading(3, "3. 公用经费与“三公”经费")
+		for _, l := range lines {
+			d.Para(l)
+		}
+	}
+}
+
+// compareWord says how a compares with b, from the numbers themselves.
+func compareWord(a, b *Num) string {
+	switch a.Rat.Cmp(b.Rat) {
+	case 1:
+		return "大于"
+	case -1:
+		return "小于"
+	}
+	return "等于"
 }
 
 func (r *reportWriter) targetsTable() {
