@@ -247,3 +247,40 @@ func fetchPage(t *testing.T, c *http.Client, base, path string) string {
 	}
 	return page
 }
+
+// TestBrowser_NavGroups: the bar's groups open on a click and lead to their pages;
+// a tap elsewhere closes them.
+func TestBrowser_NavGroups(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startServer(t, db)
+		ctx := newBrowser(t)
+		if err := login(ctx, base, "leader", "demo"); err != nil {
+			t.Fatal(err)
+		}
+		textOf(t, ctx, chromedp.ID("welcome"))
+		heads, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("nav.main .navhead")).map(b => b.textContent.trim())`))
+		if err != nil || len(heads) < 3 {
+			t.Fatalf("group headings %v %v", heads, err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.Search(`//button[contains(., "系统管理")]`)),
+			chromedp.WaitVisible(chromedp.CSS(`nav.main .navgroup.open .menu a[href="/admin/units"]`)),
+			chromedp.Click(chromedp.CSS(`nav.main .navgroup.open .menu a[href="/admin/units"]`)),
+			chromedp.WaitVisible(chromedp.ID("units"))); err != nil {
+			t.Fatal(err)
+		}
+		if u := location(t, ctx); !strings.HasSuffix(u, "/admin/units") {
+			t.Fatalf("the menu led to %s", u)
+		}
+		// the current page's group is marked in the bar
+		if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("nav.main .navgroup.active").length`)); err != nil || n != 1 {
+			t.Fatalf("%d active groups, %v", n, err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.Search(`//button[contains(., "热线工单")]`)),
+			chromedp.WaitVisible(chromedp.CSS(`nav.main .navgroup.open .menu`)), chromedp.Click(chromedp.CSS("main h1"))); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("nav.main .navgroup.open").length`)); err != nil || n != 0 {
+			t.Fatalf("%d groups left open after a click elsewhere, %v", n, err)
+		}
+	})
+}

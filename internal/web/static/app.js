@@ -62,3 +62,22 @@ document.addEventListener("click", function (e) {
   });
   rows.forEach(function (r) { body.appendChild(r); });
 });
+// The navigation's drop-downs open on a tap too (some phones give a tapped button no
+// focus); a tap elsewhere or Escape closes them.
+document.addEventListener("click", function (e) {
+  var head = e.target.closest && e.target.closest("nav.main .navhead");
+  document.querySelectorAll("nav.main .navgroup.open").forEach(function (g) {
+    if (!head || g !== head.parentNode) {
+      g.classList.remove("open");
+      g.querySelector(".navhead").setAttribute("aria-expanded", "false");
+    }
+  });
+  if (head) {
+    var open = head.parentNode.classList.toggle("open");
+    head.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+});
+document.addEventListener("keydown", function (e) {
+  if (e.key !== "Escape") return;
+  document.querySelectorAll("nav.main .navgroup.open").forEach(function (g) { g.classList.remove("open"); });
+});
