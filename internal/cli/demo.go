@@ -62,6 +62,7 @@ var demoLoaders = []struct {
 	{"orders", loadDemoOrders},
 	{"selfeval", loadDemoSelfeval},
 	{"articles", loadDemoArticles},
+	{"projects", loadDemoProjects},
 }
 
 // loadDemoAll runs every demo loader in order and logs how long each took.

@@ -18,7 +18,7 @@ import (
 // TestLoadDemoCentre loads the whole demo centre and checks its shape on the seed
 // (SPEC §14): 84 member units, 19 towns and 215 villages, the seed's January–
 // September figures through the statistics, live work open today; and that loading
-// again changes nothing.
+// again changes nothing. Construction projects are there too.
 func TestLoadDemoCentre(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -66,6 +66,10 @@ func TestLoadDemoCentre(t *testing.T) {
 		hctx := app.WithActor(ctx, app.Actor{Username: "handler", Role: app.RoleHandler, UnitID: unitID(units, demo.DemoHandlerUnit), UnitCode: demo.DemoHandlerUnit})
 		if _, n, err := s.orders.List(hctx, workorder.Filter{Statuses: open, Page: app.Page{PerPage: 1}}); err != nil || n == 0 {
 			t.Fatalf("the demo handler's unit has %d open orders, %v", n, err)
+		}
+		ps, err := (&store.ProjectRecords{DB: db}).Projects(ctx)
+		if err != nil || len(ps) != len(demoBuildProjects) {
+			t.Fatalf("%d projects (want %d), %v", len(ps), len(demoBuildProjects), err)
 		}
 		_, all, _ := s.orders.List(actx, workorder.Filter{Page: app.Page{PerPage: 1}})
 		if err := loadDemoAll(ctx, db, c, io.Discard); err != nil {
