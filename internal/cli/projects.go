@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 
 	"time"
 
@@ -106,7 +107,7 @@ func writeRows(w io.Writer, rows [][2]string, v any, defs map[string]string) {
 	for _, r := range rows {
 		val := "—"
 		if x, ok := m[r[0]].(float64); ok {
-			val = fmt.Sprint(x)
+			val = strconv.FormatFloat(x, 'f', -1, 64) // 5031866, not 5.031866e+06
 		}
 		fmt.Fprintf(w, "%s  %s\n", padRight(r[1], width), val)
 	}
