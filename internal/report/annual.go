@@ -39,10 +39,11 @@ func (s *Service) annual(ctx context.Context, d *Doc) error {
 		return err
 	}
 	monthly := make([]stats.Breakdown, len(ms))
-	for i, m := range ms {
-		if monthly[i], err = s.Stats.Breakdown(ctx, m); err != nil {
-			return err
-		}
+	if err := each(len(ms), func(i int) (err error) {
+		monthly[i], err = s.Stats.Breakdown(ctx, ms[i])
+		return err
+	}); err != nil {
+		return err
 	}
 	units, err := s.Stats.Units(ctx, p)
 	if err != nil {

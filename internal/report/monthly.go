@@ -90,17 +90,14 @@ func (s *Service) monthly(ctx context.Context, d *Doc) error {
 	return nil
 }
 
-// hotlines computes the hotline figures of each period in turn.
+// hotlines computes the hotline figures of each period.
 func (s *Service) hotlines(ctx context.Context, ps []stats.Period) ([]stats.Hotline, error) {
 	out := make([]stats.Hotline, len(ps))
-	for i, p := range ps {
-		h, err := s.Stats.Hotline(ctx, p)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = h
-	}
-	return out, nil
+	err := each(len(ps), func(i int) (err error) {
+		out[i], err = s.Stats.Hotline(ctx, ps[i])
+		return err
+	})
+	return out, err
 }
 
 // monthName is 9月 (or 2021年12月 when the months cross a year).
