@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"govdesk/internal/app"
 	"govdesk/internal/httpx"
@@ -75,7 +76,13 @@ func (ui *UI) kbSearch(r *http.Request) (kbSearchData, int) {
 		return d, http.StatusOK
 	}
 	d.Searched = true
-	d.NewOrder = newOrderURL(url.Values{"title": {strings.TrimSpace(d.Q)}, "content": {strings.TrimSpace(d.Q)}})
+	if q := strings.TrimSpace(d.Q); utf8.RuneCountInString(q) <= knowledge.MaxQueryRunes {
+		title := []rune(q)
+		if len(title) > 30 {
+			title = title[:30]
+		}
+		d.NewOrder = newOrderURL(url.Values{"title": {string(title)}, "content": {q}})
+	}
 	start := time.Now()
 	hits, err := ui.Knowledge.Search(r.Context(), d.Q, 10)
 	d.TookMS = time.Since(start).Milliseconds()
