@@ -41,11 +41,35 @@ func startCrashHelper(t *testing.T, args ...string) *exec.Cmd {
 	raw, _ := json.Marshal(args)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashHelperProcess$")
 	cmd.Env = append(os.Environ(), "GOVDESK_CRASH_ARGS="+string(raw))
+	out := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = out, out
+	crashOutput[cmd] = out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	t.Cleanup(func() { cmd.Process.Kill() })
 	return cmd
+}
+
+// crashOutput keeps each helper process's output for failure messages.
+var crashOutput = map[*exec.Cmd]*syncBuffer{}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  []byte
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.b = append(s.b, p...)
+	return len(p), nil
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return string(s.b)
 }
 
 func kill9(t *testing.T, cmd *exec.Cmd) {
@@ -127,17 +151,28 @@ func TestKill9MidImport(t *testing.T) {
 		const n = 60000
 		writeOrdersCSV(t, file, n)
 		cmd := startCrashHelper(t, "import", "orders", file, "--db", dsn)
-		deadline := time.Now().Add(60 * time.Second)
+		exited := make(chan struct{})
+		go func() { cmd.Process.Wait(); close(exited) }()
+		// On a busy machine reading and checking the file can take a while.
+		deadline := time.Now().Add(5 * time.Minute)
 		for !importWriting(t, dsn) {
+			select {
+			case <-exited:
+				t.Fatalf("the import ended before it was killed:\n%s", crashOutput[cmd])
+			default:
+			}
 			if time.Now().After(deadline) {
-				t.Fatal("the import never started writing")
+				t.Fatalf("the import never started writing:\n%s", crashOutput[cmd])
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
-		time.Sleep(100 * time.Millisecond)
-		kill9(t, cmd)
+		time.Sleep(50 * time.Millisecond)
+		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatalf("kill -9: %v", err)
+		}
+		<-exited
 		if got := countOrders(t, dsn); got != 0 {
-			t.Fatalf("%d orders left by a killed import, want 0", got)
+			t.Fatalf("%d orders left by a killed import, want 0; its output:\n%s", got, crashOutput[cmd])
 		}
 		code, out, errs := run(t, env, "import", "orders", file)
 		if code != 0 || !strings.Contains(out, fmt.Sprintf(`"imported":%d`, n)) {
