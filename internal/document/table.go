@@ -43,8 +43,9 @@ func (d *Doc) Table(t Table) {
 	if cols >= 7 {
 		size = sizeWuHao
 	}
-	// A short table is kept on one page (each row kept with the next).
-	keep := len(t.Rows) <= 15
+	// A short, narrow table is kept on one page (each row kept with the
+	// next); wide tables wrap their cells and may run tall, so they flow.
+	keep := len(t.Rows) <= 15 && cols < 7
 	if len(t.Header) > 0 {
 		d.row(t.Header, widths, true, size, keep && len(t.Rows) > 0)
 	}

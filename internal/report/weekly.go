@@ -40,7 +40,7 @@ func (s *Service) weekly(ctx context.Context, d *Doc) error {
 	}
 	b.para(plain(fmt.Sprintf("本周典型工单共 %d 件，%s，具体如下。", len(chosen), how)))
 	t := Table{Name: "典型工单", Header: []string{"序号", "工单编号", "诉求标题", "问题类别", "承办单位", "状态", "入选理由"},
-		Widths: []int{450, 1650, 1650, 1300, 1300, 850, 1650}}
+		Widths: []int{600, 1650, 1650, 1300, 1300, 850, 1500}}
 	for i, c := range chosen {
 		o := c.Order
 		t.Rows = append(t.Rows, []Cell{text(strconv.Itoa(i + 1)), {Text: o.No, Order: o.ID}, text(o.Title), text(orDash(o.Category)),
