@@ -231,6 +231,27 @@ func TestBrowser_KBEditor(t *testing.T) {
 		}
 		wantContains(t, "search after approval", textOf(t, ctx, chromedp.ID("kb-hits")), "电动车充电桩怎么申请安装？")
 
+		// The hotline office edits the synonyms: a one-word group is refused, a new group widens search.
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb?q="+url.QueryEscape("快充站")), chromedp.WaitVisible(chromedp.ID("kb-message"))); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/synonyms"), chromedp.WaitVisible(chromedp.ID("s-groups")),
+			chromedp.SetValue(chromedp.ID("s-groups"), "充电桩"), chromedp.Click(chromedp.ID("kb-synonyms-save"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "one-word group", textOf(t, ctx, chromedp.ID("form-error")), "第 1 组同义词应有 2 到 20 个词")
+		msg = submit(t, ctx, base+"/kb/synonyms", "kb-synonyms-form", chromedp.SetValue(chromedp.ID("s-groups"), "充电桩 快充站\n投诉 举报"))
+		wantContains(t, "synonyms saved", msg, "同义词已保存")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb?q="+url.QueryEscape("快充站")), chromedp.WaitVisible(chromedp.ID("kb-hits"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "search with the new synonym", textOf(t, ctx, chromedp.ID("kb-hits")), "电动车充电桩怎么申请安装？")
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/kb/synonyms"), chromedp.WaitVisible(chromedp.ID("kb-synonyms-reset")),
+			chromedp.Click(chromedp.ID("kb-synonyms-reset"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "synonyms reset", textOf(t, ctx, chromedp.ID("flash")), "已恢复内置同义词")
+
 		// Past its review-by date, the article is listed for its unit admin to renew.
 		loginAs(t, ctx, base, "unit_admin")
 		other := call(t, &http.Client{}, "POST", base+"/api/v1/kb/articles", tokens(t, db, "dispatcher")["dispatcher"],

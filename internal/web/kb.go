@@ -29,6 +29,7 @@ func (ui *UI) kbRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /kb/a/{id}/resolve", ui.section("/kb", ui.kbResolve))
 	ui.kbEditorRoutes(mux)
 	ui.kbFigureRoutes(mux)
+	ui.kbSynonymRoutes(mux)
 }
 
 // kbHit is a search result with its snippet's 【】 marks turned into <mark>.

@@ -52,6 +52,7 @@ var navigation = []navItem{
 	{Label: "知识库", Href: "/kb", Roles: []string{app.RoleOperator, app.RoleDispatcher, app.RoleAdmin, app.RoleUnitAdmin}},
 	{Label: "知识库文章", Href: "/kb/articles", Roles: []string{app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher}},
 	{Label: "待复核文章", Href: "/kb/expiring", Roles: []string{app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher, app.RoleLeader}, Hidden: true},
+	{Label: "检索同义词", Href: "/kb/synonyms", Roles: []string{app.RoleAdmin, app.RoleDispatcher}, Hidden: true},
 	{Label: "一次性解答率", Href: "/kb/first-call", Roles: []string{app.RoleAdmin, app.RoleDispatcher, app.RoleLeader, app.RoleUnitAdmin, app.RoleStaff}},
 }
 
