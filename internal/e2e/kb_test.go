@@ -157,6 +157,14 @@ func TestBrowser_KBResolveAtIntake(t *testing.T) {
 			}
 			wantContains(t, "bad query", textOf(t, ctx, chromedp.ID("kb-message")), c.want)
 		}
+
+		// The new-order form refreshes the suggestion as the category is typed (suggest.js over the API).
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/orders/new"), chromedp.WaitVisible(chromedp.ID("suggest-empty")),
+			chromedp.SendKeys(chromedp.ID("f-category"), "社会保障/社保"),
+			chromedp.WaitVisible(chromedp.CSS("#suggest-list li"))); err != nil {
+			t.Fatal(err)
+		}
+		wantContains(t, "live suggestion", textOf(t, ctx, chromedp.ID("suggest-list")), "市住房和城乡建设局（U001）置信度 100%")
 	})
 }
 
