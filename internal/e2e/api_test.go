@@ -13,6 +13,7 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
+	"govdesk/internal/demo"
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
 )
@@ -74,7 +75,7 @@ func TestAPI_UnitsAndAuth(t *testing.T) {
 		if r := call(t, c, "GET", base+"/api/v1/units", "gd_nope", "", nil); r.Status != 401 || errCode(r) != "unauthorized" {
 			t.Errorf("bad token: %+v", r)
 		}
-		if r := call(t, c, "GET", base+"/api/v1/units", adminTok, "", nil); r.Status != 200 || r.Body["total"].(float64) != 3 {
+		if r := call(t, c, "GET", base+"/api/v1/units", adminTok, "", nil); r.Status != 200 || r.Body["total"].(float64) != float64(demo.MemberUnits+2) {
 			t.Errorf("list: %+v", r)
 		}
 		r := call(t, c, "POST", base+"/api/v1/units", adminTok, `{"code":"U009","name":"市水务局","kind":"市直部门","parent_code":"C001"}`, nil)

@@ -58,7 +58,8 @@ func TestBrowser_DevicesAndAssets(t *testing.T) {
 		if err := login(ctx, base, "staff", "demo"); err != nil {
 			t.Fatal(err)
 		}
-		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`nav a[href="/devices"]`)),
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.Search(`//nav//button[contains(., "资产终端")]`)), // the bar's drop-down
+			chromedp.WaitVisible(chromedp.CSS(`nav a[href="/devices"]`)),
 			chromedp.Click(chromedp.CSS(`nav a[href="/devices"]`)), chromedp.WaitVisible(chromedp.ID("down-count"))); err != nil {
 			t.Fatal(err)
 		}

@@ -181,7 +181,7 @@ func TestCrawl_RolePages(t *testing.T) {
 						t.Errorf("%s: tile %s shows %s, its list %s counts %v", r.user, m[2], m[3], h, total)
 					}
 				}
-				if matched < 3 && r.user != "staff" {
+				if matched < 3 && r.user != "staff" && r.user != "admin" {
 					t.Errorf("%s: %d order counts checked against their lists, want the dashboard's", r.user, matched)
 				}
 				t.Logf("%s: %d pages checked", r.user, len(links)+1)

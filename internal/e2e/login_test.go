@@ -46,6 +46,18 @@ func textOf[S chromedp.Selectable](t *testing.T, ctx context.Context, sel S) str
 	return ""
 }
 
+// navText is the text of every entry of the navigation bar, those inside its closed
+// drop-downs included.
+func navText(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	textOf(t, ctx, chromedp.CSS("nav.main"))
+	s, err := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS("nav.main")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func location(t *testing.T, ctx context.Context) string {
 	t.Helper()
 	u, err := chromedp.Run(ctx, chromedp.Location())
@@ -74,7 +86,7 @@ func TestBrowser_Login(t *testing.T) {
 				t.Fatal(err)
 			}
 			welcome := textOf(t, ctx, chromedp.ID("welcome"))
-			nav := textOf(t, ctx, chromedp.CSS("nav.main"))
+			nav := navText(t, ctx)
 			screenshot(t, ctx, "home-admin")
 			if url := location(t, ctx); !strings.Contains(welcome, "系统管理员") || url != base+"/" {
 				t.Fatalf("welcome %q at %s", welcome, url)
@@ -118,7 +130,7 @@ func TestBrowser_Login(t *testing.T) {
 				t.Fatal(err)
 			}
 			textOf(t, ctx, chromedp.ID("welcome"))
-			nav := textOf(t, ctx, chromedp.CSS("nav.main"))
+			nav := navText(t, ctx)
 			screenshot(t, ctx, "home-handler")
 			if strings.Contains(nav, "用户管理") || strings.Contains(nav, "单位管理") {
 				t.Fatalf("handler sees admin sections: %q", nav)

@@ -126,11 +126,9 @@ func (ui *UI) dashboard(r *http.Request) ([]dashSection, error) {
 	case app.RoleOperator:
 		err = add(ui.operatorDash(ctx))
 	case app.RoleDispatcher:
-		err = add(ui.dispatcherDash(ctx, true))
+		err = add(ui.dispatcherDash(ctx))
 	case app.RoleAdmin:
-		if err = add(ui.adminDash(ctx)); err == nil {
-			err = add(ui.dispatcherDash(ctx, false))
-		}
+		err = add(ui.adminDash(ctx))
 	case app.RoleHandler, app.RoleUnitAdmin:
 		if err = add(ui.unitDash(ctx)); err == nil {
 			err = add(ui.figuresDash(r, "本单位指标", false))
@@ -169,7 +167,7 @@ func (ui *UI) operatorDash(ctx context.Context) (dashSection, error) {
 		Table: &orderTable{ID: "dash-callbacks", Rows: rows, Empty: "没有待回访的工单。"}}, nil
 }
 
-func (ui *UI) dispatcherDash(ctx context.Context, dispatcher bool) (dashSection, error) {
+func (ui *UI) dispatcherDash(ctx context.Context) (dashSection, error) {
 	received := []workorder.Status{workorder.Received}
 	tiles, err := ui.orderTiles(ctx, []tileSpec{
 		{label: "待派发", href: "/orders?status=received&sort=oldest", tone: "warning", f: workorder.Filter{Statuses: received}},
@@ -186,12 +184,8 @@ func (ui *UI) dispatcherDash(ctx context.Context, dispatcher bool) (dashSection,
 	if err != nil {
 		return dashSection{}, err
 	}
-	s := dashSection{ID: "dash-dispatcher", Title: "派单与审核", Hint: "先派最早受理的工单；退单、延期申请和待审核答复都在派单池。",
-		Tiles: tiles, MoreURL: "/orders/pool", Table: &orderTable{ID: "dash-pool", Rows: rows, Empty: "派单池是空的。"}}
-	if !dispatcher {
-		s.Title, s.Hint, s.MoreURL = "全市工单运行", "派单、退单、延期和审核的当前情况。", "/orders?status=received&sort=oldest"
-	}
-	return s, nil
+	return dashSection{ID: "dash-dispatcher", Title: "派单与审核", Hint: "先派最早受理的工单；退单、延期申请和待审核答复都在派单池。",
+		Tiles: tiles, MoreURL: "/orders/pool", Table: &orderTable{ID: "dash-pool", Rows: rows, Empty: "派单池是空的。"}}, nil
 }
 
 // adminDash is the configuration an administrator keeps: units, users, the SLA

@@ -70,7 +70,7 @@ func (ui *UI) home(w http.ResponseWriter, r *http.Request) {
 	}
 	var watch []watchItem
 	var err error
-	if !a.Is(app.RoleLeader, app.RoleDispatcher, app.RoleAdmin) { // their dashboards count these themselves
+	if !a.Is(app.RoleLeader, app.RoleDispatcher) { // their dashboards count these themselves
 		if watch, err = ui.watchList(r); err != nil {
 			ui.fail(w, r, err)
 			return
