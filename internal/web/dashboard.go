@@ -65,8 +65,8 @@ type dashYear struct {
 	Current     bool
 }
 
-// today is the date in Shanghai as the list filters take it.
-func today(now time.Time) string { return now.In(app.Shanghai).Format(app.DateLayout) }
+// dashToday is the date in Shanghai as the list filters take it.
+func dashToday(now time.Time) string { return now.In(app.Shanghai).Format(app.DateLayout) }
 
 // countOrders counts the orders of f as the actor may see them.
 func (ui *UI) countOrders(ctx context.Context, f workorder.Filter) (int, error) {
@@ -105,9 +105,9 @@ type tileSpec struct {
 }
 
 var (
-	yes        = true
-	openStates = workorder.Statuses[:len(workorder.Statuses)-1]
-	unitOpen   = []workorder.Status{workorder.Dispatched, workorder.Accepted}
+	dashTrue       = true
+	dashOpenStates = workorder.Statuses[:len(workorder.Statuses)-1]
+	dashUnitOpen   = []workorder.Status{workorder.Dispatched, workorder.Accepted}
 )
 
 // dashboard builds the sections of the actor's role (SPEC §1, issue 9).
@@ -145,13 +145,13 @@ func (ui *UI) dashboard(r *http.Request) ([]dashSection, error) {
 
 func (ui *UI) operatorDash(ctx context.Context) (dashSection, error) {
 	now := time.Now()
-	d := today(now)
+	d := dashToday(now)
 	from, _ := app.ParseDate(d)
 	to := from.AddDate(0, 0, 1)
 	tiles, err := ui.orderTiles(ctx, []tileSpec{
 		{label: "今日受理", href: "/orders?from=" + d + "&to=" + d, f: workorder.Filter{From: from, To: to}},
 		{label: "今日一次性解答", href: "/orders?figure=first_call_resolution_rate.numerator&from=" + d + "&to=" + d,
-			f: workorder.Filter{From: from, To: to, Type: stats.Consult, FirstCall: &yes}},
+			f: workorder.Filter{From: from, To: to, Type: stats.Consult, FirstCall: &dashTrue}},
 		{label: "待回访", href: "/orders?status=callback&sort=oldest", tone: "warning", f: workorder.Filter{Statuses: []workorder.Status{workorder.Callback}}},
 		{label: "待派发", href: "/orders?status=received&sort=oldest", f: workorder.Filter{Statuses: []workorder.Status{workorder.Received}}},
 	})
@@ -174,8 +174,8 @@ func (ui *UI) dispatcherDash(ctx context.Context) (dashSection, error) {
 		{label: "退单待重派", href: "/orders?status=received&returned=1&sort=oldest", tone: "warning", f: workorder.Filter{Statuses: received, MinReturns: 1}},
 		{label: "延期待审批", href: "/orders?ext=1", tone: "warning", ext: true},
 		{label: "答复待审核", href: "/orders?status=replied&sort=deadline", tone: "warning", f: workorder.Filter{Statuses: []workorder.Status{workorder.Replied}}},
-		{label: "超期未办结", href: "/orders?status=open&overdue=1", tone: "overdue", f: workorder.Filter{Statuses: openStates, Overdue: &yes}},
-		{label: "督办中", href: "/orders?status=open&supervised=1", f: workorder.Filter{Statuses: openStates, Supervised: &yes}},
+		{label: "超期未办结", href: "/orders?status=open&overdue=1", tone: "overdue", f: workorder.Filter{Statuses: dashOpenStates, Overdue: &dashTrue}},
+		{label: "督办中", href: "/orders?status=open&supervised=1", f: workorder.Filter{Statuses: dashOpenStates, Supervised: &dashTrue}},
 	})
 	if err != nil {
 		return dashSection{}, err
@@ -223,13 +223,13 @@ func (ui *UI) unitDash(ctx context.Context) (dashSection, error) {
 	tiles, err := ui.orderTiles(ctx, []tileSpec{
 		{label: "待签收", href: "/orders?status=dispatched&sort=deadline", tone: "warning", f: workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}}},
 		{label: "办理中", href: "/orders?status=accepted&sort=deadline", f: workorder.Filter{Statuses: []workorder.Status{workorder.Accepted}}},
-		{label: "即将超期（预警）", href: "/orders?status=open&warning=1", tone: "warning", f: workorder.Filter{Statuses: openStates, Warning: true}},
-		{label: "已超期", href: "/orders?status=open&overdue=1", tone: "overdue", f: workorder.Filter{Statuses: openStates, Overdue: &yes}},
+		{label: "即将超期（预警）", href: "/orders?status=open&warning=1", tone: "warning", f: workorder.Filter{Statuses: dashOpenStates, Warning: true}},
+		{label: "已超期", href: "/orders?status=open&overdue=1", tone: "overdue", f: workorder.Filter{Statuses: dashOpenStates, Overdue: &dashTrue}},
 	})
 	if err != nil {
 		return dashSection{}, err
 	}
-	rows, _, err := ui.Orders.ListFlagged(ctx, workorder.Filter{Statuses: unitOpen, Order: "deadline", Page: app.Page{PerPage: 10}})
+	rows, _, err := ui.Orders.ListFlagged(ctx, workorder.Filter{Statuses: dashUnitOpen, Order: "deadline", Page: app.Page{PerPage: 10}})
 	if err != nil {
 		return dashSection{}, err
 	}
@@ -271,7 +271,7 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 			return s, err
 		}
 		cf := stats.CaseFigures(cases)
-		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年办件按时办结率", year), Value: pct(cf.OnTimeRate), Href: "/cases?" + yq,
+		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年办件按时办结率", year), Value: dashPct(cf.OnTimeRate), Href: "/cases?" + yq,
 			Note: fmt.Sprintf("办件 %d 件，办结 %d 件", cf.Total, cf.Finished)})
 	}
 	if ui.Evaluations != nil {
@@ -280,7 +280,7 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 			return s, err
 		}
 		ef := stats.EvaluationFigures(evs)
-		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年好评率", year), Value: pct(ef.GoodRate), Href: "/evaluations?" + yq,
+		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年好评率", year), Value: dashPct(ef.GoodRate), Href: "/evaluations?" + yq,
 			Note: fmt.Sprintf("评价 %d 条，差评 %d 条", ef.Total, ef.Bad)})
 		open, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{To: time.Now().AddDate(1, 0, 0), BadOnly: true, OpenOnly: true})
 		if err != nil {
@@ -320,15 +320,15 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 
 func (ui *UI) leaderLive(ctx context.Context) (dashSection, error) {
 	tiles, err := ui.orderTiles(ctx, []tileSpec{
-		{label: "在办工单", href: "/orders?status=open", f: workorder.Filter{Statuses: openStates}},
-		{label: "超期未办结", href: "/orders?status=open&overdue=1", tone: "overdue", f: workorder.Filter{Statuses: openStates, Overdue: &yes}},
-		{label: "督办中", href: "/orders?status=open&supervised=1", tone: "warning", f: workorder.Filter{Statuses: openStates, Supervised: &yes}},
-		{label: "敏感工单", href: "/orders?status=open&sensitive=1", tone: "warning", f: workorder.Filter{Statuses: openStates, Sensitive: true}},
+		{label: "在办工单", href: "/orders?status=open", f: workorder.Filter{Statuses: dashOpenStates}},
+		{label: "超期未办结", href: "/orders?status=open&overdue=1", tone: "overdue", f: workorder.Filter{Statuses: dashOpenStates, Overdue: &dashTrue}},
+		{label: "督办中", href: "/orders?status=open&supervised=1", tone: "warning", f: workorder.Filter{Statuses: dashOpenStates, Supervised: &dashTrue}},
+		{label: "敏感工单", href: "/orders?status=open&sensitive=1", tone: "warning", f: workorder.Filter{Statuses: dashOpenStates, Sensitive: true}},
 	})
 	if err != nil {
 		return dashSection{}, err
 	}
-	rows, _, err := ui.Orders.ListFlagged(ctx, workorder.Filter{Statuses: openStates, Supervised: &yes, Order: "deadline", Page: app.Page{PerPage: 6}})
+	rows, _, err := ui.Orders.ListFlagged(ctx, workorder.Filter{Statuses: dashOpenStates, Supervised: &dashTrue, Order: "deadline", Page: app.Page{PerPage: 6}})
 	if err != nil {
 		return dashSection{}, err
 	}

@@ -80,14 +80,14 @@ func (ui *UI) figuresDash(r *http.Request, title string, centre bool) (dashSecti
 			}
 			s.Units = append(s.Units, dashUnit{Rank: i + 1, Name: u.Name, Received: u.Received, Overdue: u.Overdue,
 				Href:   dashFigureHref("unit."+u.Code+".received", p),
-				OnTime: pct(u.OnTimeRate), OnTimeHref: dashFigureHref("unit."+u.Code+".on_time_rate.numerator", p),
-				Satisfaction: pct(u.SatisfactionRate), SatisfactionHref: dashFigureHref("unit."+u.Code+".satisfaction_rate.numerator", p), OverdueHref: dashFigureHref("unit."+u.Code+".overdue", p)})
+				OnTime: dashPct(u.OnTimeRate), OnTimeHref: dashFigureHref("unit."+u.Code+".on_time_rate.numerator", p),
+				Satisfaction: dashPct(u.SatisfactionRate), SatisfactionHref: dashFigureHref("unit."+u.Code+".satisfaction_rate.numerator", p), OverdueHref: dashFigureHref("unit."+u.Code+".overdue", p)})
 		}
 	}
 	return s, nil
 }
 
-func pct(v *float64) string {
+func dashPct(v *float64) string {
 	if v == nil {
 		return "—"
 	}
