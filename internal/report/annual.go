@@ -30,10 +30,6 @@ func (s *Service) annual(ctx context.Context, d *Doc) error {
 	if err != nil {
 		return err
 	}
-	bd, err := s.Stats.Breakdown(ctx, p)
-	if err != nil {
-		return err
-	}
 	last, err := s.Stats.Breakdown(ctx, p.YearBefore())
 	if err != nil {
 		return err
@@ -45,6 +41,9 @@ func (s *Service) annual(ctx context.Context, d *Doc) error {
 	}); err != nil {
 		return err
 	}
+	// The months partition the year: its towns and categories are the sums of theirs.
+	towns := sumBuckets(monthly, func(b stats.Breakdown) []stats.Bucket { return b.Towns })
+	categories := sumBuckets(monthly, func(b stats.Breakdown) []stats.Bucket { return b.Categories })
 	units, err := s.Stats.Units(ctx, p)
 	if err != nil {
 		return err
@@ -76,12 +75,12 @@ func (s *Service) annual(ctx context.Context, d *Doc) error {
 	b.h(1, "四、反复出现的问题")
 	b.para(plain(fmt.Sprintf("以各月受理量居前%d位的镇街和问题类别为当月热点，统计全年进入热点的月数；月数越多，问题越具有反复性和持续性。", topN)))
 	b.h(2, "（一）区域分布")
-	rt, rc := recurTable("镇街", "by_town", p, bd.Towns, last.Towns, monthly, func(b stats.Breakdown) []stats.Bucket { return b.Towns })
+	rt, rc := recurTable("镇街", "by_town", p, towns, last.Towns, monthly, func(b stats.Breakdown) []stats.Bucket { return b.Towns })
 	b.para(recurText("镇街", "by_town", p, rt)...)
 	b.table(rt.Table)
 	b.chart(rc)
 	b.h(2, "（二）问题类别")
-	ct, cc := recurTable("问题类别", "by_category", p, bd.Categories, last.Categories, monthly, func(b stats.Breakdown) []stats.Bucket { return b.Categories })
+	ct, cc := recurTable("问题类别", "by_category", p, categories, last.Categories, monthly, func(b stats.Breakdown) []stats.Bucket { return b.Categories })
 	b.para(recurText("问题类别", "by_category", p, ct)...)
 	b.table(ct.Table)
 	b.chart(cc)
@@ -223,4 +222,23 @@ func yearMonthsText(hs []stats.Hotline) []Span {
 			fig(strconv.Itoa(h.Previous.Received), h.Period, "previous.received"), plain("件，"+strings2(h.GrowthReceived, "同比")+"）"))
 	}
 	return append(sp, plain("。各月情况见下表。"))
+}
+
+// sumBuckets adds up one list of the breakdowns by key, largest first, then by
+// key (the order of stats.Service.Breakdown).
+func sumBuckets(parts []stats.Breakdown, of func(stats.Breakdown) []stats.Bucket) []stats.Bucket {
+	idx := map[string]int{}
+	var out []stats.Bucket
+	for _, part := range parts {
+		for _, b := range of(part) {
+			if i, ok := idx[b.Key]; ok {
+				out[i].Count += b.Count
+				continue
+			}
+			idx[b.Key] = len(out)
+			out = append(out, b)
+		}
+	}
+	sortBy(out, func(a, b stats.Bucket) bool { return a.Count > b.Count || (a.Count == b.Count && a.Key < b.Key) })
+	return out
 }

@@ -90,11 +90,12 @@ func (s *Service) monthly(ctx context.Context, d *Doc) error {
 	return nil
 }
 
-// hotlines computes the hotline figures of each period.
+// hotlines computes the hotline figures of each period, without the
+// working-day averages (the month tables and trends do not show them).
 func (s *Service) hotlines(ctx context.Context, ps []stats.Period) ([]stats.Hotline, error) {
 	out := make([]stats.Hotline, len(ps))
 	err := each(len(ps), func(i int) (err error) {
-		out[i], err = s.Stats.Hotline(ctx, ps[i])
+		out[i], err = s.Stats.HotlineCounts(ctx, ps[i])
 		return err
 	})
 	return out, err

@@ -83,16 +83,16 @@ func TestMonthly(t *testing.T) {
 	})
 }
 
-// TestDrillLinks checks every linked figure of the monthly brief lists as
-// many orders as it shows.
+// TestDrillLinks checks every linked count in the tables of the monthly brief
+// and the annual analysis lists as many orders as it shows.
 func TestDrillLinks(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db)
 		seed(f)
-		d := build(t, f, report.Monthly, "2022-09")
+		monthly, annual := build(t, f, report.Monthly, "2022-09"), build(t, f, report.Annual, "2022")
 		orders := &store.Orders{DB: db}
 		checked := 0
-		for _, b := range d.Blocks {
+		for _, b := range append(monthly.Blocks, annual.Blocks...) {
 			if b.Table == nil {
 				continue
 			}
@@ -114,7 +114,7 @@ func TestDrillLinks(t *testing.T) {
 				}
 			}
 		}
-		if checked < 40 {
+		if checked < 100 {
 			t.Errorf("only %d linked figures checked", checked)
 		}
 	})

@@ -97,6 +97,17 @@ func (s *Service) base(ctx context.Context, p Period) (workorder.Filter, error) 
 // Hotline computes the hotline figures of p and of the same period one year
 // earlier, with the growth rates, as the actor may see them.
 func (s *Service) Hotline(ctx context.Context, p Period) (Hotline, error) {
+	return s.hotline(ctx, p, true)
+}
+
+// HotlineCounts computes every figure of Hotline except the working-day
+// averages (AvgConsult and AvgNonConsult stay nil), which are the costly part:
+// for briefs that show many periods, such as the months of a year.
+func (s *Service) HotlineCounts(ctx context.Context, p Period) (Hotline, error) {
+	return s.hotline(ctx, p, false)
+}
+
+func (s *Service) hotline(ctx context.Context, p Period, averages bool) (Hotline, error) {
 	base, err := s.base(ctx, p)
 	if err != nil {
 		return Hotline{}, err
@@ -111,8 +122,8 @@ func (s *Service) Hotline(ctx context.Context, p Period) (Hotline, error) {
 	var cur, prev Hotline
 	var errCur, errPrev error
 	var wg sync.WaitGroup
-	wg.Go(func() { cur, errCur = s.compute(ctx, base, sched) })
-	wg.Go(func() { prev, errPrev = s.compute(ctx, prevBase, sched) })
+	wg.Go(func() { cur, errCur = s.compute(ctx, base, sched, averages) })
+	wg.Go(func() { prev, errPrev = s.compute(ctx, prevBase, sched, averages) })
 	wg.Wait()
 	if errCur != nil {
 		return Hotline{}, errCur
@@ -127,7 +138,7 @@ func (s *Service) Hotline(ctx context.Context, p Period) (Hotline, error) {
 }
 
 // compute runs the counting query and the working-day averages side by side.
-func (s *Service) compute(ctx context.Context, base workorder.Filter, sched workday.Schedule) (Hotline, error) {
+func (s *Service) compute(ctx context.Context, base workorder.Filter, sched workday.Schedule, averages bool) (Hotline, error) {
 	h := Hotline{Period: Period{From: base.From, To: base.To}, Now: base.Now, Clock: sched.Clock, base: base}
 	if h.Clock == "" {
 		h.Clock = workday.WorkHours
@@ -135,18 +146,20 @@ func (s *Service) compute(ctx context.Context, base workorder.Filter, sched work
 	var sums [2]float64
 	var errSpans error
 	var wg sync.WaitGroup
-	wg.Go(func() {
-		errSpans = s.Source.HotlineSpans(ctx, spanFilter(base), func(sp Span) {
-			d := sched.Elapsed(sp.Dispatched, sp.Replied)
-			if sp.Consult {
-				sums[0] += d
-				h.SpansConsult++
-			} else {
-				sums[1] += d
-				h.SpansNonConsult++
-			}
+	if averages {
+		wg.Go(func() {
+			errSpans = s.Source.HotlineSpans(ctx, spanFilter(base), func(sp Span) {
+				d := sched.Elapsed(sp.Dispatched, sp.Replied)
+				if sp.Consult {
+					sums[0] += d
+					h.SpansConsult++
+				} else {
+					sums[1] += d
+					h.SpansNonConsult++
+				}
+			})
 		})
-	})
+	}
 	c, err := s.Source.HotlineCounts(ctx, base)
 	wg.Wait()
 	if err != nil {
