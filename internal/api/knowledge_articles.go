@@ -29,6 +29,7 @@ type articleJSON struct {
 	UnitCode   string `json:"unit_code"`
 	Category   string `json:"category"`
 	Keywords   string `json:"keywords"`
+	ValidFrom  string `json:"valid_from"`
 	ValidUntil string `json:"valid_until"`
 	ReviewBy   string `json:"review_by"`
 	Status     string `json:"status"`
@@ -44,7 +45,7 @@ func day(t time.Time) string {
 
 func toArticleJSON(a knowledge.Article) articleJSON {
 	return articleJSON{ID: a.ID, Title: a.Title, Answer: a.Answer, UnitCode: a.UnitCode, Category: a.Category, Keywords: a.Keywords,
-		ValidUntil: day(a.ValidUntil), ReviewBy: day(a.ReviewBy), Status: a.Status, Version: a.Version}
+		ValidFrom: day(a.ValidFrom), ValidUntil: day(a.LastValidDay()), ReviewBy: day(a.ReviewBy), Status: a.Status, Version: a.Version}
 }
 
 func articleID(r *http.Request) (int64, error) {
@@ -74,7 +75,7 @@ func (k *Knowledge) draft(w http.ResponseWriter, r *http.Request) {
 	for _, d := range []struct {
 		s   string
 		dst *time.Time
-	}{{in.ValidUntil, &a.ValidUntil}, {in.ReviewBy, &a.ReviewBy}} {
+	}{{in.ValidFrom, &a.ValidFrom}, {in.ValidUntil, &a.ValidUntil}, {in.ReviewBy, &a.ReviewBy}} {
 		if d.s != "" {
 			t, err := app.ParseDate(d.s)
 			if err != nil {
@@ -84,6 +85,7 @@ func (k *Knowledge) draft(w http.ResponseWriter, r *http.Request) {
 			*d.dst = t
 		}
 	}
+	a.ValidUntil = knowledge.UntilAfterDay(a.ValidUntil) // valid through the last day named
 	if err := k.articleUnit(r, in.UnitCode, &a); err != nil {
 		httpx.WriteError(w, r, err)
 		return

@@ -25,7 +25,7 @@ func kbArticleCmd() *command {
 
 // articleFields are the flags of add and edit.
 type articleFields struct {
-	title, answer, answerFile, unit, category, keywords, validUntil, reviewBy string
+	title, answer, answerFile, unit, category, keywords, validFrom, validUntil, reviewBy string
 	publish                                                                   bool
 }
 
@@ -36,6 +36,7 @@ func (f *articleFields) flags(fs *flag.FlagSet) {
 	fs.StringVar(&f.unit, "unit", "", "unit code or name / 所属单位编码或名称")
 	fs.StringVar(&f.category, "category", "", "category / 分类")
 	fs.StringVar(&f.keywords, "keywords", "", "keywords separated by spaces / 关键词，空格分隔")
+	fs.StringVar(&f.validFrom, "valid-from", "", "first valid date, YYYY-MM-DD (\"none\" clears it) / 生效日期")
 	fs.StringVar(&f.validUntil, "valid-until", "", "valid through this date, YYYY-MM-DD (\"none\" clears it) / 有效期至")
 	fs.StringVar(&f.reviewBy, "review-by", "", "review-by date, YYYY-MM-DD (\"none\" clears it) / 复核日期")
 	fs.BoolVar(&f.publish, "publish", false, "approve right after saving (hotline office) / 保存后直接审核发布")
@@ -75,7 +76,14 @@ func (f *articleFields) apply(ctx context.Context, svc *knowledge.Service, fs *f
 		if err != nil {
 			return err
 		}
-		a.ValidUntil = t
+		a.ValidUntil = knowledge.UntilAfterDay(t) // valid through the date named
+	}
+	if set["valid-from"] {
+		t, err := optionalDate(f.validFrom, "生效日期")
+		if err != nil {
+			return err
+		}
+		a.ValidFrom = t
 	}
 	if set["review-by"] {
 		t, err := optionalDate(f.reviewBy, "复核日期")
@@ -128,6 +136,7 @@ type articleOut struct {
 	UnitCode   string `json:"unit_code"`
 	Category   string `json:"category"`
 	Keywords   string `json:"keywords"`
+	ValidFrom  string `json:"valid_from"`
 	ValidUntil string `json:"valid_until"`
 	ReviewBy   string `json:"review_by"`
 	Status     string `json:"status"`
@@ -143,7 +152,7 @@ func dayOf(t time.Time) string {
 
 func toArticleOut(a knowledge.Article) articleOut {
 	return articleOut{ID: a.ID, Title: a.Title, Answer: a.Answer, UnitCode: a.UnitCode, Category: a.Category, Keywords: a.Keywords,
-		ValidUntil: dayOf(a.ValidUntil), ReviewBy: dayOf(a.ReviewBy), Status: a.Status, Version: a.Version}
+		ValidFrom: dayOf(a.ValidFrom), ValidUntil: dayOf(a.LastValidDay()), ReviewBy: dayOf(a.ReviewBy), Status: a.Status, Version: a.Version}
 }
 
 // printArticle prints an article as JSON or as a line of text.
@@ -160,12 +169,12 @@ func kbArticleSaveCmd(edit bool) *command {
 	var f articleFields
 	var format string
 	c := &command{
-		name: "add", args: "--title T --answer A|--answer-file F [--unit CODE] [--category C] [--keywords K] [--valid-until D] [--review-by D] [--publish] [--format json|table]",
+		name: "add", args: "--title T --answer A|--answer-file F [--unit CODE] [--category C] [--keywords K] [--valid-from D] [--valid-until D] [--review-by D] [--publish] [--format json|table]",
 		en: "Write a new article as a draft awaiting approval (--publish approves it at once).",
 		zh: "新建知识库文章（保存为待审核草稿；--publish 直接审核发布）。",
 	}
 	if edit {
-		c.name, c.args = "edit", "ID [--title T] [--answer A|--answer-file F] [--unit CODE] [--category C] [--keywords K] [--valid-until D|none] [--review-by D|none] [--publish] [--format json|table]"
+		c.name, c.args = "edit", "ID [--title T] [--answer A|--answer-file F] [--unit CODE] [--category C] [--keywords K] [--valid-from D|none] [--valid-until D|none] [--review-by D|none] [--publish] [--format json|table]"
 		c.en = "Edit an article: the flags given replace those fields; the edit is a new version, a draft until approved (--publish approves it)."
 		c.zh = "修改知识库文章：只替换给出的字段；每次修改都是新版本，审核发布前为草稿（--publish 直接发布）。"
 	}
@@ -270,8 +279,8 @@ func kbArticleShowCmd() *command {
 				if format == "json" {
 					return printArticle(e, format, a)
 				}
-				fmt.Fprintf(e.stdout, "编号：%d\n标题：%s\n状态：%s（第 %d 版）\n单位：%s\n分类：%s\n关键词：%s\n有效期至：%s\n复核日期：%s\n答案：\n%s\n",
-					a.ID, a.Title, knowledge.StatusNames[a.Status], a.Version, a.UnitName, a.Category, a.Keywords, dayOf(a.ValidUntil), dayOf(a.ReviewBy), a.Answer)
+				fmt.Fprintf(e.stdout, "编号：%d\n标题：%s\n状态：%s（第 %d 版）\n单位：%s\n分类：%s\n关键词：%s\n生效日期：%s\n有效期至：%s\n复核日期：%s\n答案：\n%s\n",
+					a.ID, a.Title, knowledge.StatusNames[a.Status], a.Version, a.UnitName, a.Category, a.Keywords, dayOf(a.ValidFrom), dayOf(a.LastValidDay()), dayOf(a.ReviewBy), a.Answer)
 				return nil
 			})
 		},

@@ -24,7 +24,8 @@ type Article struct {
 	UnitName   string
 	Category   string
 	Keywords   string
-	ValidUntil time.Time // zero: no end
+	ValidFrom  time.Time // first day it answers (00:00 Beijing time); zero: from approval
+	ValidUntil time.Time // the instant it stops answering: the day after its last valid day; zero: no end
 	ReviewBy   time.Time // zero: no review date
 	Status     string
 	Version    int

@@ -35,6 +35,9 @@ func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
 	case a.Answer == "":
 		return Article{}, app.Invalid("答案不能为空")
 	}
+	if err := checkValidity(a); err != nil {
+		return Article{}, err
+	}
 	if a.ID == 0 {
 		id, err := s.Store.ArticleIDByTitle(ctx, a.Title)
 		if err != nil {

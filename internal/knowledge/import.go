@@ -17,10 +17,11 @@ const (
 	colCategory = "分类"
 	colKeywords = "关键词"
 	colUntil    = "有效期至"
+	colFrom     = "生效日期"
 )
 
 // ArticleSpec is the header specification of an articles file.
-var ArticleSpec = sheet.Spec{Required: []string{colTitle, colAnswer}, Optional: []string{colUnit, colCategory, colKeywords, colUntil}}
+var ArticleSpec = sheet.Spec{Required: []string{colTitle, colAnswer}, Optional: []string{colUnit, colCategory, colKeywords, colUntil, colFrom}}
 
 // ImportSummary is the result of an import (SPEC §13).
 type ImportSummary struct {
@@ -70,8 +71,19 @@ func (s *Service) ImportArticles(ctx context.Context, tab *sheet.Table, skipInva
 			if err != nil {
 				errs.Add(r.Num, colUntil, v, "有效期至应为日期，如 2025-12-31")
 			} else {
-				a.ValidUntil = t.AddDate(0, 0, 1) // valid through the whole day
+				a.ValidUntil = UntilAfterDay(t) // valid through the whole day
 			}
+		}
+		if v := r.Get(colFrom); v != "" {
+			t, err := sheet.ParseDate(v)
+			if err != nil {
+				errs.Add(r.Num, colFrom, v, "生效日期应为日期，如 2025-01-01")
+			} else {
+				a.ValidFrom = t
+			}
+		}
+		if checkValidity(a) != nil {
+			errs.Add(r.Num, colUntil, r.Get(colUntil), "有效期至不能早于生效日期")
 		}
 		if errs.Len() == n {
 			list = append(list, a)

@@ -94,10 +94,10 @@ func saveArticle(ctx context.Context, tx *sql.Tx, a knowledge.Article, now time.
 	switch {
 	case isNew:
 		err = tx.QueryRowContext(ctx, `INSERT INTO kb_articles (title, answer, unit_id, category, keywords, valid_until, status,
-			version, len_title, len_kw, len_answer, created_at, updated_at, review_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $11, $12) RETURNING id`,
+			version, len_title, len_kw, len_answer, created_at, updated_at, review_by, valid_from)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $11, $12, $13) RETURNING id`,
 			a.Title, a.Answer, nullInt(a.UnitID), a.Category, a.Keywords, nullTime(a.ValidUntil), a.Status,
-			lens[0], lens[1], lens[2], utc(now), nullTime(a.ReviewBy)).Scan(&id)
+			lens[0], lens[1], lens[2], utc(now), nullTime(a.ReviewBy), nullTime(a.ValidFrom)).Scan(&id)
 		if err != nil {
 			return false, dbErr(err, "insert kb article")
 		}
@@ -107,9 +107,9 @@ func saveArticle(ctx context.Context, tx *sql.Tx, a knowledge.Article, now time.
 		version++
 		if _, err := tx.ExecContext(ctx, `UPDATE kb_articles SET answer = $2, unit_id = $3, category = $4, keywords = $5,
 			valid_until = $6, status = $7, version = $8, len_title = $9, len_kw = $10, len_answer = $11, updated_at = $12,
-			title = $13, review_by = $14 WHERE id = $1`,
+			title = $13, review_by = $14, valid_from = $15 WHERE id = $1`,
 			id, a.Answer, nullInt(a.UnitID), a.Category, a.Keywords, nullTime(a.ValidUntil), a.Status, version,
-			lens[0], lens[1], lens[2], utc(now), a.Title, nullTime(a.ReviewBy)); err != nil {
+			lens[0], lens[1], lens[2], utc(now), a.Title, nullTime(a.ReviewBy), nullTime(a.ValidFrom)); err != nil {
 			return false, dbErr(err, "update kb article")
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM kb_tokens WHERE article_id = $1`, id); err != nil {
@@ -156,7 +156,11 @@ func insertTokens(ctx context.Context, tx *sql.Tx, id int64, counts [3]map[strin
 	return flush()
 }
 
-const kbSearchable = `a.status = 'published' AND (a.valid_until IS NULL OR a.valid_until > $1)`
+const kbSearchable = `a.status = 'published' AND (a.valid_until IS NULL OR a.valid_until > $1) AND (a.valid_from IS NULL OR a.valid_from <= $1)`
+
+// kbArticleCols is what scanArticle reads, from kb_articles a joined with units u.
+const kbArticleCols = `a.id, a.title, a.answer, COALESCE(a.unit_id, 0), COALESCE(u.code, ''), COALESCE(u.name, ''),
+	a.category, a.keywords, a.valid_until, a.status, a.version, a.updated_at, a.review_by, a.valid_from`
 
 // Postings returns the postings of tokens among the searchable articles, their field lengths and the index statistics.
 func (s *Knowledge) Postings(ctx context.Context, tokens []string, now time.Time) ([]knowledge.Posting, map[int64][3]int, knowledge.IndexStats, error) {
@@ -229,17 +233,16 @@ func (s *Knowledge) FindArticles(ctx context.Context, ids []int64) ([]knowledge.
 		args[i] = id
 		ph[i] = fmt.Sprintf("$%d", i+1)
 	}
-	return queryAll(ctx, s.DB, "find kb articles", scanArticle, `SELECT a.id, a.title, a.answer, COALESCE(a.unit_id, 0),
-		COALESCE(u.code, ''), COALESCE(u.name, ''), a.category, a.keywords, a.valid_until, a.status, a.version, a.updated_at, a.review_by
+	return queryAll(ctx, s.DB, "find kb articles", scanArticle, `SELECT `+kbArticleCols+`
 		FROM kb_articles a LEFT JOIN units u ON u.id = a.unit_id WHERE a.id IN (`+strings.Join(ph, ", ")+`) ORDER BY a.id`, args...)
 }
 
 func scanArticle(r rowScanner) (knowledge.Article, error) {
 	var a knowledge.Article
-	var until, review sql.NullTime
+	var until, review, from sql.NullTime
 	err := r.Scan(&a.ID, &a.Title, &a.Answer, &a.UnitID, &a.UnitCode, &a.UnitName, &a.Category, &a.Keywords, &until,
-		&a.Status, &a.Version, &a.UpdatedAt, &review)
-	a.ValidUntil, a.ReviewBy = until.Time, review.Time
+		&a.Status, &a.Version, &a.UpdatedAt, &review, &from)
+	a.ValidUntil, a.ReviewBy, a.ValidFrom = until.Time, review.Time, from.Time
 	return a, err
 }
 

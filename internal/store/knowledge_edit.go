@@ -41,8 +41,7 @@ func (s *Knowledge) ArticleVersions(ctx context.Context, id int64) ([]knowledge.
 
 // DueForReview lists the published articles whose review-by date is before now, of one unit (0: all), oldest first.
 func (s *Knowledge) DueForReview(ctx context.Context, now time.Time, unitID int64) ([]knowledge.Article, error) {
-	return queryAll(ctx, s.DB, "kb due for review", scanArticle, `SELECT a.id, a.title, a.answer, COALESCE(a.unit_id, 0),
-		COALESCE(u.code, ''), COALESCE(u.name, ''), a.category, a.keywords, a.valid_until, a.status, a.version, a.updated_at, a.review_by
+	return queryAll(ctx, s.DB, "kb due for review", scanArticle, `SELECT `+kbArticleCols+`
 		FROM kb_articles a LEFT JOIN units u ON u.id = a.unit_id
 		WHERE a.status = 'published' AND a.review_by < $1 AND ($2 = 0 OR a.unit_id = $2) ORDER BY a.review_by, a.id`, utc(now), unitID)
 }

@@ -8,8 +8,7 @@ import (
 
 // ListArticles returns the articles of the filter with their unit, most recently changed first.
 func (s *Knowledge) ListArticles(ctx context.Context, f knowledge.ArticleFilter) ([]knowledge.Article, error) {
-	return queryAll(ctx, s.DB, "list kb articles", scanArticle, `SELECT a.id, a.title, a.answer, COALESCE(a.unit_id, 0),
-		COALESCE(u.code, ''), COALESCE(u.name, ''), a.category, a.keywords, a.valid_until, a.status, a.version, a.updated_at, a.review_by
+	return queryAll(ctx, s.DB, "list kb articles", scanArticle, `SELECT `+kbArticleCols+`
 		FROM kb_articles a LEFT JOIN units u ON u.id = a.unit_id
 		WHERE ($1 = '' OR a.status = $1) AND ($2 = 0 OR a.unit_id = $2)
 		ORDER BY a.updated_at DESC, a.id DESC LIMIT $3`, f.Status, f.UnitID, f.Limit)

@@ -55,7 +55,7 @@ func (ui *UI) kbArticles(w http.ResponseWriter, r *http.Request) {
 type kbFormData struct {
 	ID                                      int64
 	Title, Answer, Category, Keywords, Unit string
-	ValidUntil, ReviewBy                    string
+	ValidFrom, ValidUntil, ReviewBy         string
 	Units                                   []account.Unit
 	ChooseUnit                              bool // the hotline office picks the unit; a unit admin writes for their own
 }
@@ -99,7 +99,7 @@ func (ui *UI) kbEditArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ui.showArticleForm(w, r, http.StatusOK, "", kbFormData{ID: a.ID, Title: a.Title, Answer: a.Answer, Category: a.Category,
-		Keywords: a.Keywords, Unit: a.UnitCode, ValidUntil: dateOrEmpty(a.ValidUntil), ReviewBy: dateOrEmpty(a.ReviewBy)})
+		Keywords: a.Keywords, Unit: a.UnitCode, ValidFrom: dateOrEmpty(a.ValidFrom), ValidUntil: dateOrEmpty(a.LastValidDay()), ReviewBy: dateOrEmpty(a.ReviewBy)})
 }
 
 // kbSaveArticle saves the form as a draft awaiting the hotline office's approval.
@@ -111,7 +111,8 @@ func (ui *UI) kbSaveArticle(w http.ResponseWriter, r *http.Request) {
 	}
 	f := r.PostForm
 	d := kbFormData{Title: f.Get("title"), Answer: f.Get("answer"), Category: f.Get("category"), Keywords: f.Get("keywords"),
-		Unit: strings.TrimSpace(f.Get("unit")), ValidUntil: strings.TrimSpace(f.Get("valid_until")), ReviewBy: strings.TrimSpace(f.Get("review_by"))}
+		Unit: strings.TrimSpace(f.Get("unit")), ValidUntil: strings.TrimSpace(f.Get("valid_until")), ReviewBy: strings.TrimSpace(f.Get("review_by")),
+		ValidFrom: strings.TrimSpace(f.Get("valid_from"))}
 	if r.PathValue("id") != "" {
 		id, err := pathID(r)
 		if err != nil {
@@ -143,6 +144,12 @@ func (ui *UI) articleFromForm(r *http.Request, d kbFormData) (knowledge.Article,
 	if d.ValidUntil != "" {
 		if a.ValidUntil, err = app.ParseDate(d.ValidUntil); err != nil {
 			return a, app.Invalid("有效期至的日期格式应为 YYYY-MM-DD")
+		}
+		a.ValidUntil = knowledge.UntilAfterDay(a.ValidUntil)
+	}
+	if d.ValidFrom != "" {
+		if a.ValidFrom, err = app.ParseDate(d.ValidFrom); err != nil {
+			return a, app.Invalid("生效日期的格式应为 YYYY-MM-DD")
 		}
 	}
 	if d.ReviewBy != "" {
