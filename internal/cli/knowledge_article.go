@@ -26,7 +26,7 @@ func kbArticleCmd() *command {
 // articleFields are the flags of add and edit.
 type articleFields struct {
 	title, answer, answerFile, unit, category, keywords, validFrom, validUntil, reviewBy string
-	publish                                                                   bool
+	publish                                                                              bool
 }
 
 func (f *articleFields) flags(fs *flag.FlagSet) {
