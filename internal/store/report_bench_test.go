@@ -25,32 +25,7 @@ func BenchmarkAnnualReport1M(b *testing.B) {
 		b.Skip("set GOVDESK_BENCH_1M=1 to load 1 000 000 orders and time the annual analysis")
 	}
 	ctx := context.Background()
-	path := os.Getenv("GOVDESK_BENCH_1M_DB")
-	if path == "" {
-		path = b.TempDir() + "/bench.db"
-	}
-	db, err := store.Open(ctx, "sqlite:"+path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
-	cal, err := workday.NewCalendar(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sched := workday.Schedule{Cal: cal, Clock: workday.WorkHours}
-	var have int
-	db.QueryRowContext(ctx, `SELECT count(*) FROM orders`).Scan(&have)
-	if have < 1_000_000 {
-		start := time.Now()
-		if err := loadOrders(ctx, db, sched, 1_000_000); err != nil {
-			b.Fatal(err)
-		}
-		b.Logf("loaded 1 000 000 orders in %v", time.Since(start).Round(time.Second))
-	}
+	db, sched := bench1MDB(b)
 	clock := &app.FixedClock{T: benchNow}
 	st := &stats.Service{Source: &store.Stats{DB: db}, Clock: clock,
 		Schedule: func(context.Context) (workday.Schedule, error) { return sched, nil }}

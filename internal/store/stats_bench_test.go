@@ -30,37 +30,13 @@ func BenchmarkHotline1M(b *testing.B) {
 		b.Skip("set GOVDESK_BENCH_1M=1 to load 1 000 000 orders and time the hotline statistics")
 	}
 	ctx := context.Background()
-	path := os.Getenv("GOVDESK_BENCH_1M_DB")
-	if path == "" {
-		path = b.TempDir() + "/bench.db"
-	}
-	db, err := store.Open(ctx, "sqlite:"+path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Migrate(ctx); err != nil {
-		b.Fatal(err)
-	}
-	cal, err := workday.NewCalendar(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sched := workday.Schedule{Cal: cal, Clock: workday.WorkHours}
-	var have int
-	db.QueryRowContext(ctx, `SELECT count(*) FROM orders`).Scan(&have)
-	if have < 1_000_000 {
-		start := time.Now()
-		if err := loadOrders(ctx, db, sched, 1_000_000); err != nil {
-			b.Fatal(err)
-		}
-		b.Logf("loaded 1 000 000 orders in %v", time.Since(start).Round(time.Second))
-	}
+	db, sched := bench1MDB(b)
 	svc := &stats.Service{Source: &store.Stats{DB: db}, Clock: &app.FixedClock{T: benchNow},
 		Schedule: func(context.Context) (workday.Schedule, error) { return sched, nil }}
 	p, _ := stats.DatePeriod("2022-01-01", "2022-12-31")
 	actx := app.WithActor(ctx, app.System)
 	var h stats.Hotline
+	var err error
 	for b.Loop() {
 		if h, err = svc.Hotline(actx, p); err != nil {
 			b.Fatal(err)
@@ -239,3 +215,38 @@ func benchOrder(rng *rand.Rand, sched workday.Schedule, i int, received time.Tim
 var benchFirst = time.Date(2021, 1, 1, 0, 0, 0, 0, app.Shanghai)
 
 var policyChange = time.Date(2022, 3, 21, 0, 0, 0, 0, app.Shanghai)
+
+// bench1MDB opens the SQLite database of the 1M-order benchmarks (GOVDESK_BENCH_1M_DB,
+// or a fresh one), loading 1 000 000 orders of 2021–2022 into it unless it has them,
+// and returns it with the built-in calendar's schedule.
+func bench1MDB(b *testing.B) (*store.DB, workday.Schedule) {
+	b.Helper()
+	ctx := context.Background()
+	path := os.Getenv("GOVDESK_BENCH_1M_DB")
+	if path == "" {
+		path = b.TempDir() + "/bench.db"
+	}
+	db, err := store.Open(ctx, "sqlite:"+path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(ctx); err != nil {
+		b.Fatal(err)
+	}
+	cal, err := workday.NewCalendar(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sched := workday.Schedule{Cal: cal, Clock: workday.WorkHours}
+	var have int
+	db.QueryRowContext(ctx, `SELECT count(*) FROM orders`).Scan(&have)
+	if have < 1_000_000 {
+		start := time.Now()
+		if err := loadOrders(ctx, db, sched, 1_000_000); err != nil {
+			b.Fatal(err)
+		}
+		b.Logf("loaded 1 000 000 orders in %v", time.Since(start).Round(time.Second))
+	}
+	return db, sched
+}
