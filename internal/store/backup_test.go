@@ -122,10 +122,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 			}
 		}
 		t.Run("same-engine", func(t *testing.T) {
-			target := storetest.SQLite(t)
-			if db.Engine == store.Postgres {
-				target = storetest.Postgres(t)
-			}
+			target := freshLike(t, db.Engine)
 			restoreInto(t, target)
 			// A database in use is only replaced when asked to.
 			_, err := target.Restore(ctx, bytes.NewReader(data), store.RestoreOptions{})
@@ -143,10 +140,11 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 			}
 		})
 		t.Run("cross-engine", func(t *testing.T) {
-			target := storetest.Postgres(t)
+			other := store.Postgres
 			if db.Engine == store.Postgres {
-				target = storetest.SQLite(t)
+				other = store.SQLite
 			}
+			target := freshLike(t, other)
 			restoreInto(t, target)
 		})
 	})
@@ -155,10 +153,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 func TestRestoreRejectsDamagedFiles(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		src := storetest.SQLite(t)
-		if db.Engine == store.Postgres {
-			src = storetest.Postgres(t)
-		}
+		src := freshLike(t, db.Engine)
 		fillForBackup(t, src)
 		var buf bytes.Buffer
 		if _, err := src.Backup(ctx, &buf); err != nil {
@@ -204,4 +199,12 @@ func TestRestoreRejectsDamagedFiles(t *testing.T) {
 			}
 		}
 	})
+}
+
+// freshLike opens a fresh database on the engine.
+func freshLike(t *testing.T, engine string) *store.DB {
+	if engine == store.Postgres {
+		return storetest.Postgres(t)
+	}
+	return storetest.SQLite(t)
 }
