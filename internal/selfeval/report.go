@@ -3,6 +3,8 @@ package selfeval
 import (
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"strings"
 
 	"govdesk/internal/document"
@@ -212,6 +214,35 @@ func (r *reportWriter) conclusion() {
 	r.d.Heading(1, "二、自评结论")
 	r.d.Para(fmt.Sprintf("按照《部门整体支出绩效评价自评表》的评价指标，我单位进行了认真的自评分析，%d 年整体支出绩效自评结果为 %s 分，评价等级为%s。",
 		r.e.Year, r.e.Total, r.e.Grade))
+	if c, ok := scoreChart(r.e.Rows); ok {
+		r.d.Chart(c) // finite values over named categories: it validates
+	}
+}
+
+// scoreChart compares each first-level indicator's score with its weight.
+func scoreChart(rows []Row) (document.Chart, bool) {
+	c := document.Chart{Kind: document.Bar, Title: "各一级指标得分与分值", Unit: "分",
+		Series: []document.Series{{Name: "分值"}, {Name: "得分"}}}
+	at := map[string]int{}
+	for _, row := range rows {
+		w, errW := strconv.ParseFloat(row.Weight, 64)
+		sc, errS := strconv.ParseFloat(row.Score, 64)
+		if errW != nil || errS != nil || math.IsInf(w+sc, 0) || math.IsNaN(w+sc) {
+			continue
+		}
+		name := orDash(row.Level1)
+		i, ok := at[name]
+		if !ok {
+			i = len(c.Categories)
+			at[name] = i
+			c.Categories = append(c.Categories, name)
+			c.Series[0].Values = append(c.Series[0].Values, 0)
+			c.Series[1].Values = append(c.Series[1].Values, 0)
+		}
+		c.Series[0].Values[i] += w
+		c.Series[1].Values[i] += sc
+	}
+	return c, len(c.Categories) > 0
 }
 
 // analysis writes 三、绩效分析 by the table's levels with each indicator's reasoning.

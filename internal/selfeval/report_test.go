@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +54,26 @@ func TestReportFromLiveData(t *testing.T) {
 	}
 	if documenttest.Contains(lines, "【草稿】") {
 		t.Error("a report without findings is not a draft")
+	}
+	// 二、自评结论 carries a native chart of each first-level indicator's score against its weight.
+	parts := documenttest.Parts(t, buf.Bytes())
+	charts := documenttest.Names(parts, "word/charts/chart")
+	if len(charts) != 1 {
+		t.Fatalf("charts in the report: %v", charts)
+	}
+	cats := documenttest.Texts(t, parts[charts[0]], "v")
+	if !documenttest.Contains(cats, "各一级指标得分与分值") && !documenttest.Contains(documenttest.Texts(t, parts[charts[0]], "t"), "各一级指标得分与分值") {
+		t.Errorf("chart title missing: %v", cats)
+	}
+	want := map[string]float64{}
+	for _, row := range e.Rows {
+		sc, _ := strconv.ParseFloat(row.Score, 64)
+		want[row.Level1] += sc
+	}
+	for l1, v := range want {
+		if !documenttest.Contains(cats, l1) || !documenttest.Contains(cats, strconv.FormatFloat(v, 'f', -1, 64)) {
+			t.Errorf("chart lacks %s = %v: %v", l1, v, cats)
+		}
 	}
 	if documenttest.Contains(lines, "针对“") {
 		t.Error("the suggestions passage replaces the generated default")
