@@ -86,6 +86,8 @@ type Store interface {
 	FindArticles(ctx context.Context, ids []int64) ([]Article, error)
 	// ListArticles returns the articles of the filter, most recently changed first.
 	ListArticles(ctx context.Context, f ArticleFilter) ([]Article, error)
+	// CountArticles counts the articles of the filter (its Limit and Offset aside).
+	CountArticles(ctx context.Context, f ArticleFilter) (int, error)
 }
 
 // Service is the knowledge base's use cases.

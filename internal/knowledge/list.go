@@ -12,6 +12,7 @@ type ArticleFilter struct {
 	Status string // draft, published, retired; "" any
 	UnitID int64  // 0: every unit
 	Limit  int    // 0: 500
+	Offset int    // rows skipped (paging)
 }
 
 // StatusNames name the article states as the editor shows them.
@@ -26,9 +27,33 @@ var Office = office
 // List returns the articles of the filter, newest change first: a unit admin
 // sees only their unit's.
 func (s *Service) List(ctx context.Context, f ArticleFilter) ([]Article, error) {
-	act, err := app.RequireRole(ctx, Editors...)
+	f, err := s.listFilter(ctx, f)
 	if err != nil {
 		return nil, err
+	}
+	return s.Store.ListArticles(ctx, f)
+}
+
+// Page returns one page of the list (f.Limit rows from f.Offset) and how many
+// articles the filter selects in all.
+func (s *Service) Page(ctx context.Context, f ArticleFilter) ([]Article, int, error) {
+	f, err := s.listFilter(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	total, err := s.Store.CountArticles(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	list, err := s.Store.ListArticles(ctx, f)
+	return list, total, err
+}
+
+// listFilter checks the filter and narrows a unit admin's to their unit.
+func (s *Service) listFilter(ctx context.Context, f ArticleFilter) (ArticleFilter, error) {
+	act, err := app.RequireRole(ctx, Editors...)
+	if err != nil {
+		return f, err
 	}
 	if act.Role == app.RoleUnitAdmin {
 		f.UnitID = act.UnitID
@@ -36,10 +61,11 @@ func (s *Service) List(ctx context.Context, f ArticleFilter) ([]Article, error) 
 	if f.Limit <= 0 {
 		f.Limit = 500
 	}
+	f.Offset = max(f.Offset, 0)
 	if f.Status != "" && StatusNames[f.Status] == "" {
-		return nil, app.Invalid("未知的文章状态 %q（可选：draft 草稿、published 已发布、retired 已停用）", f.Status)
+		return f, app.Invalid("未知的文章状态 %q（可选：draft 草稿、published 已发布、retired 已停用）", f.Status)
 	}
-	return s.Store.ListArticles(ctx, f)
+	return f, nil
 }
 
 // Article returns one article; a draft or retired article only to its editors.

@@ -3,6 +3,7 @@ package web
 import (
 	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -32,6 +33,7 @@ type kbListData struct {
 	Names     map[string]string
 	Articles  []knowledge.Article
 	CanReview bool
+	Pager     pager
 }
 
 // kbArticles lists the articles an editor may work on, drafts awaiting approval first by default.
@@ -40,16 +42,31 @@ func (ui *UI) kbArticles(w http.ResponseWriter, r *http.Request) {
 	if !r.URL.Query().Has("status") {
 		st = knowledge.StatusDraft
 	}
-	list, err := ui.Knowledge.List(r.Context(), knowledge.ArticleFilter{Status: st})
+	pageNo := max(1, atoiOr(r.URL.Query().Get("page"), 1))
+	list, total, err := ui.Knowledge.Page(r.Context(), knowledge.ArticleFilter{Status: st, Limit: kbArticlesPerPage, Offset: (pageNo - 1) * kbArticlesPerPage})
 	if err != nil {
 		ui.fail(w, r, err)
 		return
 	}
+	q := url.Values{"status": {st}}
 	act, _ := actor(r)
 	ui.render(w, r, http.StatusOK, "kb_articles", page{Title: "知识库文章管理",
 		Breadcrumbs: []crumb{{"工作台", "/"}, {"知识库", "/kb"}, {"文章管理", ""}},
 		Data: kbListData{Status: st, Statuses: []string{knowledge.StatusDraft, knowledge.StatusPublished, knowledge.StatusRetired},
-			Names: knowledge.StatusNames, Articles: list, CanReview: act.Is(knowledge.Office...)}})
+			Names: knowledge.StatusNames, Articles: list, CanReview: act.Is(knowledge.Office...),
+			Pager: newPager("/kb/articles", q, pageNo, total, kbArticlesPerPage)}})
+}
+
+// kbArticlesPerPage is the length of a page of the article list.
+const kbArticlesPerPage = 100
+
+// atoiOr parses a number, or gives def.
+func atoiOr(s string, def int) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return def
+	}
+	return n
 }
 
 type kbFormData struct {
