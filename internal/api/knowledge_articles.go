@@ -22,7 +22,9 @@ func (k *Knowledge) articleRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/kb/first-call", k.firstCall)
 }
 
-type articleJSON struct {
+// ArticleJSON is an article as the API and `govdesk kb article … --format json` show it;
+// dates are whole Beijing days.
+type ArticleJSON struct {
 	ID         int64  `json:"id"`
 	Title      string `json:"title"`
 	Answer     string `json:"answer"`
@@ -43,8 +45,9 @@ func day(t time.Time) string {
 	return t.In(app.Shanghai).Format("2006-01-02")
 }
 
-func toArticleJSON(a knowledge.Article) articleJSON {
-	return articleJSON{ID: a.ID, Title: a.Title, Answer: a.Answer, UnitCode: a.UnitCode, Category: a.Category, Keywords: a.Keywords,
+// ToArticleJSON is the JSON form of an article.
+func ToArticleJSON(a knowledge.Article) ArticleJSON {
+	return ArticleJSON{ID: a.ID, Title: a.Title, Answer: a.Answer, UnitCode: a.UnitCode, Category: a.Category, Keywords: a.Keywords,
 		ValidFrom: day(a.ValidFrom), ValidUntil: day(a.LastValidDay()), ReviewBy: day(a.ReviewBy), Status: a.Status, Version: a.Version}
 }
 
@@ -58,7 +61,7 @@ func articleID(r *http.Request) (int64, error) {
 
 // draft saves a new article (POST) or an edit (PUT …/{id}) as a draft.
 func (k *Knowledge) draft(w http.ResponseWriter, r *http.Request) {
-	var in articleJSON
+	var in ArticleJSON
 	if err := httpx.DecodeJSON(w, r, &in); err != nil {
 		httpx.WriteError(w, r, err)
 		return
@@ -95,7 +98,7 @@ func (k *Knowledge) draft(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, r, err)
 		return
 	}
-	httpx.WriteJSON(w, http.StatusOK, toArticleJSON(out))
+	httpx.WriteJSON(w, http.StatusOK, ToArticleJSON(out))
 }
 
 func (k *Knowledge) status(w http.ResponseWriter, r *http.Request) {
@@ -113,7 +116,7 @@ func (k *Knowledge) status(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, r, err)
 		return
 	}
-	httpx.WriteJSON(w, http.StatusOK, toArticleJSON(a))
+	httpx.WriteJSON(w, http.StatusOK, ToArticleJSON(a))
 }
 
 func (k *Knowledge) versions(w http.ResponseWriter, r *http.Request) {
@@ -136,9 +139,9 @@ func writeArticles(w http.ResponseWriter, r *http.Request, list []knowledge.Arti
 		httpx.WriteError(w, r, err)
 		return
 	}
-	out := make([]articleJSON, 0, len(list))
+	out := make([]ArticleJSON, 0, len(list))
 	for _, a := range list {
-		out = append(out, toArticleJSON(a))
+		out = append(out, ToArticleJSON(a))
 	}
 	httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": out, "total": len(out)})
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"govdesk/internal/api"
 	"govdesk/internal/app"
 	"govdesk/internal/config"
 	"govdesk/internal/knowledge"
@@ -129,20 +130,6 @@ func articleID(args []string) (int64, error) {
 	return id, nil
 }
 
-type articleOut struct {
-	ID         int64  `json:"id"`
-	Title      string `json:"title"`
-	Answer     string `json:"answer"`
-	UnitCode   string `json:"unit_code"`
-	Category   string `json:"category"`
-	Keywords   string `json:"keywords"`
-	ValidFrom  string `json:"valid_from"`
-	ValidUntil string `json:"valid_until"`
-	ReviewBy   string `json:"review_by"`
-	Status     string `json:"status"`
-	Version    int    `json:"version"`
-}
-
 func dayOf(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -150,15 +137,10 @@ func dayOf(t time.Time) string {
 	return t.In(app.Shanghai).Format(app.DateLayout)
 }
 
-func toArticleOut(a knowledge.Article) articleOut {
-	return articleOut{ID: a.ID, Title: a.Title, Answer: a.Answer, UnitCode: a.UnitCode, Category: a.Category, Keywords: a.Keywords,
-		ValidFrom: dayOf(a.ValidFrom), ValidUntil: dayOf(a.LastValidDay()), ReviewBy: dayOf(a.ReviewBy), Status: a.Status, Version: a.Version}
-}
-
 // printArticle prints an article as JSON or as a line of text.
 func printArticle(e *env, format string, a knowledge.Article) error {
 	if format == "json" {
-		return json.NewEncoder(e.stdout).Encode(toArticleOut(a))
+		return json.NewEncoder(e.stdout).Encode(api.ToArticleJSON(a))
 	}
 	fmt.Fprintf(e.stdout, "%d\t第 %d 版\t%s\t%s\n", a.ID, a.Version, knowledge.StatusNames[a.Status], a.Title)
 	return nil
@@ -321,9 +303,9 @@ func kbArticleListCmd() *command {
 					return err
 				}
 				if format == "json" {
-					out := make([]articleOut, 0, len(list))
+					out := make([]api.ArticleJSON, 0, len(list))
 					for _, a := range list {
-						out = append(out, toArticleOut(a))
+						out = append(out, api.ToArticleJSON(a))
 					}
 					return json.NewEncoder(e.stdout).Encode(map[string]any{"items": out, "total": len(out)})
 				}

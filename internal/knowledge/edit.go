@@ -52,7 +52,7 @@ func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
 		if err != nil {
 			return Article{}, err
 		}
-		if len(old) == 1 && old[0].UnitID != act.UnitID {
+		if len(old) == 1 && !MayEdit(act, old[0]) {
 			return Article{}, app.Forbidden("单位管理员只能修改本单位的知识库文章")
 		}
 	}

@@ -21,6 +21,12 @@ var StatusNames = map[string]string{StatusDraft: "待审核草稿", StatusPublis
 // Editors may draft articles: unit admins for their unit, the hotline office for any.
 var Editors = []string{app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher}
 
+// MayEdit reports whether the actor may edit the article: the hotline office any,
+// a unit admin their own unit's.
+func MayEdit(act app.Actor, a Article) bool {
+	return act.Is(app.RoleAdmin, app.RoleDispatcher) || act.Is(app.RoleUnitAdmin) && a.UnitID == act.UnitID
+}
+
 // Office are the roles of the hotline office, which approves and retires articles.
 var Office = office
 

@@ -173,7 +173,7 @@ func (ui *UI) showArticle(w http.ResponseWriter, r *http.Request, status int, ms
 	act, _ := actor(r)
 	d.A, d.StatusName = a, knowledge.StatusNames[a.Status]
 	d.CanResolve = a.Status == knowledge.StatusPublished && act.Is(app.RoleOperator)
-	d.CanEdit = act.Is(app.RoleAdmin, app.RoleDispatcher) || act.Is(app.RoleUnitAdmin) && a.UnitID == act.UnitID
+	d.CanEdit = knowledge.MayEdit(act, a)
 	d.CanReview = act.Is(knowledge.Office...)
 	if d.Answer == "" {
 		d.Answer = a.Answer

@@ -111,7 +111,7 @@ func (ui *UI) kbEditArticle(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, err)
 		return
 	}
-	if act, _ := actor(r); act.Is(app.RoleUnitAdmin) && a.UnitID != act.UnitID {
+	if act, _ := actor(r); !knowledge.MayEdit(act, a) {
 		ui.fail(w, r, app.Forbidden("单位管理员只能修改本单位的知识库文章"))
 		return
 	}
@@ -252,7 +252,7 @@ func (ui *UI) kbVersions(w http.ResponseWriter, r *http.Request) {
 	}
 	act, _ := actor(r)
 	d := kbVersionsData{A: a, StatusName: knowledge.StatusNames[a.Status], Names: knowledge.StatusNames, Versions: list,
-		CanEdit:   act.Is(app.RoleAdmin, app.RoleDispatcher) || act.Is(app.RoleUnitAdmin) && a.UnitID == act.UnitID,
+		CanEdit:   knowledge.MayEdit(act, a),
 		CanReview: act.Is(knowledge.Office...)}
 	byVersion := map[int]knowledge.Article{}
 	for _, v := range list {
