@@ -27,8 +27,7 @@ func (ui *UI) orderAttachments(r *http.Request, det workorder.Detail) (attachmen
 	}
 	a, _ := actor(r)
 	return attachmentsView{List: list, OrderID: det.ID, MaxMB: workorder.MaxAttachmentBytes >> 20,
-		CanAdd: det.Status != workorder.Closed && a.Is(app.RoleOperator, app.RoleDispatcher, app.RoleAdmin, app.RoleHandler, app.RoleUnitAdmin) &&
-			len(list) < workorder.MaxAttachmentsPerOrder,
+		CanAdd: workorder.MayAttach(a, det.Status) && len(list) < workorder.MaxAttachmentsPerOrder,
 		Accept: strings.Join(workorder.AttachmentExtensions(), ",")}, nil
 }
 

@@ -36,6 +36,10 @@ type Attachment struct {
 // attachRoles may add files to the orders they can see (leaders and centre staff read them).
 var attachRoles = []string{app.RoleOperator, app.RoleDispatcher, app.RoleAdmin, app.RoleHandler, app.RoleUnitAdmin}
 
+// MayAttach reports whether the actor may add a file to a visible order in the
+// status: one of attachRoles, while the order is open.
+func MayAttach(a app.Actor, status Status) bool { return a.Is(attachRoles...) && status != Closed }
+
 // Attach checks and stores a file for an order the actor may see and act on.
 func (s *Service) Attach(ctx context.Context, orderID int64, name string, data []byte) (Attachment, error) {
 	a, err := app.RequireRole(ctx, attachRoles...)
@@ -103,18 +107,6 @@ func (s *Service) AttachmentFile(ctx context.Context, orderID, id int64) (Attach
 		return Attachment{}, nil, err
 	}
 	return at, data, nil
-}
-
-// visibleOrder loads an order the actor may see; another unit's is not found.
-func (s *Service) visibleOrder(ctx context.Context, a app.Actor, id int64) (Order, error) {
-	o, err := s.Store.FindOrderByID(ctx, id)
-	if err != nil {
-		return Order{}, err
-	}
-	if !visible(a, &o) {
-		return Order{}, app.NotFound("工单不存在")
-	}
-	return o, nil
 }
 
 // cleanAttachmentName keeps the file's own name (no directories, no control

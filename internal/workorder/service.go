@@ -218,6 +218,18 @@ func (s *Service) present(a app.Actor, o Order) Order {
 // its handling unit sees the matter, never the person.
 func hideCitizen(a app.Actor, o *Order) bool { return o.Anonymous && unitScoped(a) }
 
+// visibleOrder loads an order the actor may see; another unit's is not found.
+func (s *Service) visibleOrder(ctx context.Context, a app.Actor, id int64) (Order, error) {
+	o, err := s.Store.FindOrderByID(ctx, id)
+	if err != nil {
+		return Order{}, err
+	}
+	if !visible(a, &o) {
+		return Order{}, app.NotFound("工单不存在")
+	}
+	return o, nil
+}
+
 // Get returns one order the actor may see (not_found otherwise), with the full phone
 // for the roles that need it; that read is written to the access log.
 func (s *Service) Get(ctx context.Context, id int64) (Order, error) {
@@ -225,12 +237,9 @@ func (s *Service) Get(ctx context.Context, id int64) (Order, error) {
 	if err != nil {
 		return Order{}, err
 	}
-	o, err := s.Store.FindOrderByID(ctx, id)
+	o, err := s.visibleOrder(ctx, a, id)
 	if err != nil {
 		return Order{}, err
-	}
-	if !visible(a, &o) {
-		return Order{}, app.NotFound("工单不存在")
 	}
 	if a.Is(FullPhoneRoles...) && o.CitizenPhone != "" && !hideCitizen(a, &o) {
 		if err := s.Store.LogAccess(ctx, AccessEntry{At: s.Clock.Now(), Username: a.Username, Action: "phone_read", OrderID: o.ID}); err != nil {
