@@ -87,10 +87,6 @@ func TestBrowser_RoleDashboards(t *testing.T) {
 				saveDocImage(t, ctx, "dashboard-"+r.user, 1366, 768, true)
 				if r.user == "leader" {
 					saveDocImage(t, ctx, "dashboard-leader-phone", 390, 844, false)
-					if err := chromedp.Do(ctx, chromedp.ScrollIntoView(chromedp.ID("dash-key-figures"))); err != nil {
-						t.Fatal(err)
-					}
-					saveDocImage(t, ctx, "dashboard-leader-phone-figures", 390, 844, false)
 				}
 			})
 		}
