@@ -32,15 +32,27 @@ func TestCrashHelperProcess(t *testing.T) {
 	if err := json.Unmarshal([]byte(raw), &args); err != nil {
 		os.Exit(3)
 	}
+	if mark := os.Getenv("GOVDESK_CRASH_PAUSE_BEFORE_COMMIT"); mark != "" {
+		store.BeforeBulkCommit = func() {
+			os.WriteFile(mark, []byte("writes done, commit held\n"), 0o644)
+			select {} // until the test kills this process
+		}
+	}
 	os.Exit(Main(context.Background(), args, os.Stdout, os.Stderr))
 }
 
 // startCrashHelper starts govdesk in another process.
 func startCrashHelper(t *testing.T, args ...string) *exec.Cmd {
 	t.Helper()
+	return startCrashHelperEnv(t, nil, args...)
+}
+
+// startCrashHelperEnv starts govdesk in another process with extra environment.
+func startCrashHelperEnv(t *testing.T, env []string, args ...string) *exec.Cmd {
+	t.Helper()
 	raw, _ := json.Marshal(args)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrashHelperProcess$")
-	cmd.Env = append(os.Environ(), "GOVDESK_CRASH_ARGS="+string(raw))
+	cmd.Env = append(append(os.Environ(), env...), "GOVDESK_CRASH_ARGS="+string(raw))
 	out := &syncBuffer{}
 	cmd.Stdout, cmd.Stderr = out, out
 	crashOutput[cmd] = out
@@ -121,13 +133,9 @@ func countOrders(t *testing.T, dsn string) int {
 	return n
 }
 
-// importWriting reports whether an import transaction is writing orders now: on
-// SQLite the write-ahead log grows, on PostgreSQL a transaction holds a write lock on orders.
-func importWriting(t *testing.T, dsn string) bool {
-	if strings.HasPrefix(dsn, "sqlite:") {
-		st, err := os.Stat(strings.TrimPrefix(dsn, "sqlite:") + "-wal")
-		return err == nil && st.Size() > 2<<20
-	}
+// pgImportWriting reports whether a transaction of another process holds a write
+// lock on orders in PostgreSQL.
+func pgImportWriting(t *testing.T, dsn string) bool {
 	db, err := store.Open(context.Background(), dsn)
 	if err != nil {
 		return false
@@ -150,23 +158,32 @@ func TestKill9MidImport(t *testing.T) {
 		file := filepath.Join(t.TempDir(), "orders.csv")
 		const n = 60000
 		writeOrdersCSV(t, file, n)
-		cmd := startCrashHelper(t, "import", "orders", file, "--db", dsn)
+		// The helper holds the import's transaction open after its last write, just
+		// before the commit, and says so in a file: the kill lands inside the
+		// transaction whatever the machine's speed.
+		held := filepath.Join(t.TempDir(), "held")
+		cmd := startCrashHelperEnv(t, []string{"GOVDESK_CRASH_PAUSE_BEFORE_COMMIT=" + held}, "import", "orders", file, "--db", dsn)
 		exited := make(chan struct{})
 		go func() { cmd.Process.Wait(); close(exited) }()
-		// On a busy machine reading and checking the file can take a while.
-		deadline := time.Now().Add(5 * time.Minute)
-		for !importWriting(t, dsn) {
+		// On a busy machine reading, checking and writing the file can take a while.
+		deadline := time.Now().Add(10 * time.Minute)
+		for {
+			if _, err := os.Stat(held); err == nil {
+				break
+			}
 			select {
 			case <-exited:
 				t.Fatalf("the import ended before it was killed:\n%s", crashOutput[cmd])
 			default:
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("the import never started writing:\n%s", crashOutput[cmd])
+				t.Fatalf("the import never reached its commit:\n%s", crashOutput[cmd])
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
-		time.Sleep(50 * time.Millisecond)
+		if !strings.HasPrefix(dsn, "sqlite:") && !pgImportWriting(t, dsn) {
+			t.Fatal("the held import holds no write lock on orders")
+		}
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatalf("kill -9: %v", err)
 		}

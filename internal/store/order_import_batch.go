@@ -12,9 +12,24 @@ import (
 // orders the indexes outgrow SQLite's default 2 000 pages many times over.
 var bulkCacheKiB = 256 << 10
 
+// BeforeBulkCommit, when set, runs inside every bulk import's transaction after all
+// its writes and just before the commit. It is nil in the product; the crash tests'
+// helper process sets it to hold an import there while the test kills the process,
+// so that the kill lands inside the transaction by construction, not by timing.
+var BeforeBulkCommit func()
+
 // bulkTx runs fn in one transaction like DB.Tx; on SQLite over a connection given a
 // large page cache for the transaction's time.
-func bulkTx(ctx context.Context, db *DB, fn func(tx *sql.Tx) error) error {
+func bulkTx(ctx context.Context, db *DB, write func(tx *sql.Tx) error) error {
+	fn := func(tx *sql.Tx) error {
+		if err := write(tx); err != nil {
+			return err
+		}
+		if BeforeBulkCommit != nil {
+			BeforeBulkCommit()
+		}
+		return nil
+	}
 	if db.Engine != SQLite {
 		return db.Tx(ctx, fn)
 	}

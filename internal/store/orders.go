@@ -134,6 +134,13 @@ func insertOrder(ctx context.Context, tx *sql.Tx, o *workorder.Order, c workorde
 }
 
 // nextOrderNo returns YYYYMMDD + the day's next 6-digit sequence number.
+//
+// The day's counter row is locked by the increment until the transaction ends, so
+// concurrent creators take distinct numbers. Numbers of the same form can also come
+// from elsewhere (imports of an upstream platform's export, the demo loader, a
+// restore of an older backup): when the counter's candidate is already taken, the
+// counter jumps past the day's highest number in use, in this transaction, so a
+// collision is never retried with the same number.
 func nextOrderNo(ctx context.Context, tx *sql.Tx, received time.Time) (string, error) {
 	day := received.In(app.Shanghai).Format("20060102")
 	var n int
@@ -142,7 +149,46 @@ func nextOrderNo(ctx context.Context, tx *sql.Tx, received time.Time) (string, e
 	if err != nil {
 		return "", dbErr(err, "next order number")
 	}
+	no := fmt.Sprintf("%s%06d", day, n)
+	var taken int
+	err = tx.QueryRowContext(ctx, `SELECT count(*) FROM orders WHERE no = $1`, no).Scan(&taken)
+	if err != nil || taken == 0 {
+		return no, dbErr(err, "check order number")
+	}
+	top, err := highestOrderSeq(ctx, tx, day)
+	if err != nil {
+		return "", err
+	}
+	if top >= 999999 {
+		return "", app.Conflict("%s 的工单编号已用完", day)
+	}
+	n = max(n, top) + 1
+	if _, err := tx.ExecContext(ctx, `UPDATE order_seq SET n = $1 WHERE day = $2`, n, day); err != nil {
+		return "", dbErr(err, "advance order number")
+	}
 	return fmt.Sprintf("%s%06d", day, n), nil
+}
+
+// highestOrderSeq returns the highest sequence among the day's numbers of the
+// generated form (the day followed by exactly six digits); 0 when there is none.
+func highestOrderSeq(ctx context.Context, tx *sql.Tx, day string) (int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT no FROM orders WHERE no >= $1 AND no <= $2 AND length(no) = 14
+		ORDER BY no DESC`, day+"000000", day+"999999")
+	if err != nil {
+		return 0, dbErr(err, "highest order number")
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var no string
+		if err := rows.Scan(&no); err != nil {
+			return 0, dbErr(err, "highest order number")
+		}
+		var n int
+		if _, err := fmt.Sscanf(no[8:], "%06d", &n); err == nil && fmt.Sprintf("%06d", n) == no[8:] {
+			return n, rows.Close()
+		}
+	}
+	return 0, dbErr(rows.Err(), "highest order number")
 }
 
 func appendChange(ctx context.Context, tx *sql.Tx, o *workorder.Order, c workorder.Change) error {
