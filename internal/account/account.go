@@ -73,6 +73,8 @@ type Store interface {
 	CreateUser(ctx context.Context, u User) (int64, error)
 	FindUserByUsername(ctx context.Context, username string) (User, error)
 	FindUsers(ctx context.Context) ([]User, error)
+	// FindUserNames returns the display name of each user among usernames; unknown ones are left out.
+	FindUserNames(ctx context.Context, usernames []string) (map[string]string, error)
 
 	CreateSession(ctx context.Context, tokenHash string, userID int64, csrf string, created, expires time.Time) error
 	// FindSession returns the session whose token hash matches and that has not expired at now.

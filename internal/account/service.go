@@ -150,6 +150,32 @@ func (u User) Actor() app.Actor {
 	return app.Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Role: u.Role, UnitID: u.UnitID, UnitCode: u.UnitCode}
 }
 
+// DisplayNames returns the display name (姓名) of each user named, for the pages
+// that show who acted: a user name with no user behind it (an import, an
+// integration's) is left out, and the system actor is named too. Any signed-in
+// actor may ask: colleagues' names are no secret.
+func (s *Service) DisplayNames(ctx context.Context, usernames []string) (map[string]string, error) {
+	if _, err := app.RequireActor(ctx); err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var ask []string
+	for _, u := range usernames {
+		if u != "" && !seen[u] {
+			seen[u] = true
+			ask = append(ask, u)
+		}
+	}
+	names, err := s.Store.FindUserNames(ctx, ask)
+	if err != nil {
+		return nil, err
+	}
+	if seen[app.System.Username] && names[app.System.Username] == "" {
+		names[app.System.Username] = app.System.Name
+	}
+	return names, nil
+}
+
 // Users lists every user (admin only).
 func (s *Service) Users(ctx context.Context) ([]User, error) {
 	if _, err := app.RequireRole(ctx, app.RoleAdmin); err != nil {

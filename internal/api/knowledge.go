@@ -52,19 +52,29 @@ func (k *Knowledge) search(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, kbSearchJSON{Results: hits, TookMS: time.Since(start).Milliseconds()})
 }
 
-// suggest answers POST /api/v1/orders/suggest-units {title, content, category[, town]} (SPEC §4.3, §5).
+// suggest answers POST /api/v1/orders/suggest-units {title, content, category[, town]}
+// or {order_id} (SPEC §4.3, §5). With order_id the order's own title, content,
+// category and town are used (the other fields are ignored), and no unit that
+// returned the order is suggested.
 func (k *Knowledge) suggest(w http.ResponseWriter, r *http.Request) {
 	var in struct {
 		Title    string `json:"title"`
 		Content  string `json:"content"`
 		Category string `json:"category"`
-		Town     string `json:"town"` // optional: the order's town (镇/街)
+		Town     string `json:"town"`     // optional: the order's town (镇/街)
+		OrderID  int64  `json:"order_id"` // optional: an order already received
 	}
 	if err := httpx.DecodeJSON(w, r, &in); err != nil {
 		httpx.WriteError(w, r, err)
 		return
 	}
-	list, err := k.Suggester.SuggestTown(r.Context(), in.Title, in.Content, in.Category, in.Town)
+	var list []knowledge.Suggestion
+	var err error
+	if in.OrderID != 0 {
+		list, err = k.Suggester.SuggestOrder(r.Context(), in.OrderID)
+	} else {
+		list, err = k.Suggester.SuggestTown(r.Context(), in.Title, in.Content, in.Category, in.Town)
+	}
 	if err != nil {
 		httpx.WriteError(w, r, err)
 		return

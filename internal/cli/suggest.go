@@ -10,21 +10,40 @@ import (
 	"govdesk/internal/config"
 	"govdesk/internal/knowledge"
 	"govdesk/internal/store"
+	"govdesk/internal/workorder"
 )
 
 func suggester(s *services) *knowledge.Suggester {
 	kb := &store.Knowledge{DB: s.db}
-	return &knowledge.Suggester{Source: kb, Models: kb, Clock: app.SystemClock{}}
+	return &knowledge.Suggester{Source: kb, Models: kb, Clock: app.SystemClock{}, Orders: orderQueries{s.orders}}
+}
+
+// orderQueries reads an order already received for the dispatch suggestion: its
+// own text, category and town, and the units that returned it, which are never
+// suggested for it again (SPEC §4.3).
+type orderQueries struct{ orders *workorder.Service }
+
+var _ knowledge.OrderSource = orderQueries{}
+
+// SuggestQuery implements knowledge.OrderSource.
+func (q orderQueries) SuggestQuery(ctx context.Context, id int64) (knowledge.Query, error) {
+	o, returns, err := q.orders.OrderReturns(ctx, id)
+	if err != nil {
+		return knowledge.Query{}, err
+	}
+	return knowledge.Query{Title: o.Title, Content: o.Content, Category: o.Category, Town: o.Town,
+		Exclude: workorder.ReturnedUnits(returns)}, nil
 }
 
 func suggestCmd() *command {
 	var title, content, category, town, format string
 	var evaluate, retrain bool
+	var orderID int64
 	var holdout float64
 	return &command{
-		name: "suggest", args: "--title … --content … [--category PATH] [--town TOWN] [--format json|table] | --evaluate [--holdout 0.2] | --retrain",
-		en: "Suggest the three units most likely to own an order, learned from closed orders; --evaluate prints top-1/top-3 accuracy on held-out history; --retrain trains the shared model now (the scheduler does it daily).",
-		zh: "根据历史已办结工单学习，推荐最可能承办该诉求的三个单位；--evaluate 用最近一部分历史工单检验，输出首选与前三命中率；--retrain 立即重新训练共用的推荐模型（调度器每天自动训练）。",
+		name: "suggest", args: "--title … --content … [--category PATH] [--town TOWN] | --order ID [--format json|table] | --evaluate [--holdout 0.2] | --retrain",
+		en: "Suggest the three units most likely to own an order, learned from closed orders (--order: an order already received, never a unit that returned it); --evaluate prints top-1/top-3 accuracy on held-out history; --retrain trains the shared model now (the scheduler does it daily).",
+		zh: "根据历史已办结工单学习，推荐最可能承办该诉求的三个单位（--order：已受理的工单，不推荐退过该单的单位）；--evaluate 用最近一部分历史工单检验，输出首选与前三命中率；--retrain 立即重新训练共用的推荐模型（调度器每天自动训练）。",
 		flags: func(e *env, fs *flag.FlagSet) {
 			e.dbFlag(fs)
 			formatFlag(fs, &format)
@@ -32,6 +51,7 @@ func suggestCmd() *command {
 			fs.StringVar(&content, "content", "", "order content / 诉求内容")
 			fs.StringVar(&category, "category", "", "category path / 诉求分类")
 			fs.StringVar(&town, "town", "", "the order's town (optional) / 所属镇街（可选）")
+			fs.Int64Var(&orderID, "order", 0, "id of an order already received: its own text, category and town, without the units that returned it / 已受理工单的 ID")
 			fs.BoolVar(&evaluate, "evaluate", false, "measure accuracy on the newest closed orders / 检验推荐准确率")
 			fs.Float64Var(&holdout, "holdout", 0.2, "share of history held out by --evaluate / 检验所用的最近历史比例")
 			fs.BoolVar(&retrain, "retrain", false, "retrain the shared model now / 立即重新训练推荐模型")
@@ -61,7 +81,13 @@ func suggestCmd() *command {
 					fmt.Fprintf(e.stdout, "推荐模型已重新训练，学习了 %d 件已办结工单。\n", n)
 					return nil
 				}
-				list, err := suggester(s).SuggestTown(ctx, title, content, category, town)
+				var list []knowledge.Suggestion
+				var err error
+				if orderID != 0 {
+					list, err = suggester(s).SuggestOrder(ctx, orderID)
+				} else {
+					list, err = suggester(s).SuggestTown(ctx, title, content, category, town)
+				}
 				if err != nil {
 					return err
 				}

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -61,14 +62,69 @@ func TestAPI_SuggestUnits(t *testing.T) {
 		if r.Status != 200 || len(list) != 1 {
 			t.Fatalf("suggest: %d %v", r.Status, r.Body)
 		}
-		if s := list[0].(map[string]any); s["unit_code"] != "U001" || s["unit_name"] == "" || s["confidence"] != 1.0 {
-			t.Fatalf("suggestion: %v", s)
+		if s := list[0].(map[string]any); s["unit_code"] != "U001" || s["unit_name"] == "" || s["confidence"].(float64) >= 1 || s["confidence"].(float64) < 0.9 {
+			t.Fatalf("suggestion (the default unit alone, a guess never shown as certain): %v", s)
 		}
 		if r := call(t, c, "POST", base+"/api/v1/orders/suggest-units/retrain", tok, "", nil); r.Status != 200 || r.Body["trained_on"] != 0.0 {
 			t.Errorf("retrain: %d %v", r.Status, r.Body)
 		}
 		if r := call(t, c, "POST", base+"/api/v1/orders/suggest-units", tok, `{}`, nil); r.Status != 400 {
 			t.Errorf("empty: %d %v", r.Status, r.Body)
+		}
+	})
+}
+
+// With order_id the suggestion reads the order itself and never names a unit that
+// returned it, the category's default unit included (SPEC §4.3).
+func TestAPI_SuggestUnitsForOrder(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		base := startServer(t, db)
+		tok := tokens(t, db, "operator", "dispatcher", "handler")
+		c := &http.Client{}
+		do := func(user, path, body string) apiResp {
+			t.Helper()
+			return call(t, c, "POST", base+path, tok[user], body, nil)
+		}
+		r := do("operator", "/api/v1/orders", `{"type":"投诉","title":"路灯不亮","content":"门口路灯坏了","citizen_phone":"13900139000","category":"城乡建设/路灯","source":"12345热线"}`)
+		if r.Status != 201 {
+			t.Fatalf("create: %+v", r)
+		}
+		id := fmt.Sprint(r.Body["id"])
+		if err := (&store.Accounts{DB: db}).SetCategoryDefaultUnit(context.Background(), "城乡建设/路灯", "U001"); err != nil {
+			t.Fatal(err)
+		}
+		units := func() []string {
+			t.Helper()
+			r := do("dispatcher", "/api/v1/orders/suggest-units", `{"order_id":`+id+`,"category":"城乡建设/供水"}`)
+			if r.Status != 200 {
+				t.Fatalf("suggest for the order: %+v", r)
+			}
+			var codes []string
+			list, _ := r.Body["suggestions"].([]any)
+			for _, s := range list {
+				codes = append(codes, s.(map[string]any)["unit_code"].(string))
+			}
+			return codes
+		}
+		if got := units(); len(got) != 1 || got[0] != "U001" {
+			t.Fatalf("before the return, the order's own category gives its default unit: %v", got)
+		}
+		for _, s := range []struct{ user, cmd, body string }{
+			{"dispatcher", "dispatch", `{"unit_code":"U001","version":1}`},
+			{"handler", "return", `{"reason":"不属于本单位职责","version":2}`},
+		} {
+			if r := do(s.user, "/api/v1/orders/"+id+"/"+s.cmd, s.body); r.Status != 200 {
+				t.Fatalf("%s: %+v", s.cmd, r)
+			}
+		}
+		if got := units(); len(got) != 0 {
+			t.Fatalf("after U001 returned the order it is suggested again: %v", got)
+		}
+		if r := do("dispatcher", "/api/v1/orders/suggest-units", `{"order_id":99999999}`); r.Status != 404 {
+			t.Errorf("unknown order: %d %v", r.Status, r.Body)
+		}
+		if r := do("handler", "/api/v1/orders/suggest-units", `{"order_id":`+id+`}`); r.Status != 404 {
+			t.Errorf("the returning unit reads the order it no longer holds: %d %v", r.Status, r.Body)
 		}
 	})
 }

@@ -31,6 +31,19 @@ type SuggestSource interface {
 	CategoryDefaults(ctx context.Context) ([]DefaultUnit, error)
 }
 
+// Query is the order a suggestion is asked for.
+type Query struct {
+	Title, Content, Category string
+	Town                     string   // the order's town (镇/街); "" unknown
+	Exclude                  []string // codes of units never to suggest: those that returned the order (SPEC §4.3)
+}
+
+// OrderSource reads an order already received as a Query, with the units that
+// returned it in Exclude. It returns not_found for an order the actor may not see.
+type OrderSource interface {
+	SuggestQuery(ctx context.Context, orderID int64) (Query, error)
+}
+
 // Suggestion is a unit likely to own an order.
 type Suggestion struct {
 	UnitCode   string  `json:"unit_code"`
@@ -115,9 +128,25 @@ func (m *Model) Suggest(title, content, category string, k int) []Suggestion {
 
 // SuggestTown is Suggest for an order of a known town.
 func (m *Model) SuggestTown(title, content, category, town string, k int) []Suggestion {
+	return m.SuggestQuery(Query{Title: title, Content: content, Category: category, Town: town}, k)
+}
+
+// maxConfidence caps a suggestion's confidence: a guess is never shown as
+// certain, not even the category's default unit alone (SPEC §4.3).
+const maxConfidence = 0.99
+
+// SuggestQuery returns at most k units for q, most likely first, none of q.Exclude
+// (the category's default unit included). The confidences of the other units are
+// not scaled up for the excluded ones: a return says the first guess failed on
+// this order, which makes the others no surer.
+func (m *Model) SuggestQuery(q Query, k int) []Suggestion {
+	excluded := map[string]bool{}
+	for _, u := range q.Exclude {
+		excluded[u] = true
+	}
 	probs := map[string]float64{}
 	if m.n > 0 {
-		f := features(title, content, category)
+		f := features(q.Title, q.Content, q.Category)
 		v := float64(len(m.vocab) + 1)
 		logp := make([]float64, len(m.units))
 		best := math.Inf(-1)
@@ -126,8 +155,8 @@ func (m *Model) SuggestTown(title, content, category, town string, k int) []Sugg
 			for _, w := range f {
 				lp += math.Log((float64(m.words[u][w]) + 1) / (float64(m.total[u]) + v))
 			}
-			if town != "" && len(m.townSet) > 0 {
-				lp += townWeight * math.Log((float64(m.towns[u][town])+1)/(float64(m.docs[u])+float64(len(m.townSet))))
+			if q.Town != "" && len(m.townSet) > 0 {
+				lp += townWeight * math.Log((float64(m.towns[u][q.Town])+1)/(float64(m.docs[u])+float64(len(m.townSet))))
 			}
 			logp[i] = lp
 			best = math.Max(best, lp)
@@ -141,7 +170,7 @@ func (m *Model) SuggestTown(title, content, category, town string, k int) []Sugg
 			probs[u] = logp[i] / sum
 		}
 	}
-	if d, ok := m.defaults[category]; ok {
+	if d, ok := m.defaults[q.Category]; ok {
 		w := defaultWeight
 		if m.n == 0 {
 			w = 1
@@ -153,7 +182,9 @@ func (m *Model) SuggestTown(title, content, category, town string, k int) []Sugg
 	}
 	out := make([]Suggestion, 0, len(probs))
 	for u, p := range probs {
-		out = append(out, Suggestion{UnitCode: u, UnitName: m.names[u], Confidence: p})
+		if !excluded[u] {
+			out = append(out, Suggestion{UnitCode: u, UnitName: m.names[u], Confidence: p})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Confidence != out[j].Confidence {
@@ -165,7 +196,7 @@ func (m *Model) SuggestTown(title, content, category, town string, k int) []Sugg
 		out = out[:k]
 	}
 	for i := range out {
-		out[i].Confidence = math.Round(out[i].Confidence*1000) / 1000
+		out[i].Confidence = math.Min(math.Round(out[i].Confidence*1000)/1000, maxConfidence)
 	}
 	return out
 }
@@ -215,6 +246,7 @@ type Suggester struct {
 	MaxAge     time.Duration // 0: one day
 	CheckEvery time.Duration // 0: one minute
 	Examples   int           // most recent closed orders trained on; 0: 50 000
+	Orders     OrderSource   // orders already received, for SuggestOrder; nil: SuggestOrder is not available
 
 	mu      sync.Mutex
 	model   *Model
@@ -302,16 +334,39 @@ func (s *Suggester) Suggest(ctx context.Context, title, content, category string
 // SuggestTown is Suggest for an order of a known town (镇/街), which weighs
 // the town's own government among the candidates.
 func (s *Suggester) SuggestTown(ctx context.Context, title, content, category, town string) ([]Suggestion, error) {
+	return s.SuggestFor(ctx, Query{Title: title, Content: content, Category: category, Town: town})
+}
+
+// SuggestFor returns the three units most likely to own the order of q, never one of q.Exclude.
+func (s *Suggester) SuggestFor(ctx context.Context, q Query) ([]Suggestion, error) {
 	if _, err := app.RequireActor(ctx); err != nil {
 		return nil, err
 	}
-	title, content, category, town = strings.TrimSpace(title), strings.TrimSpace(content), strings.TrimSpace(category), strings.TrimSpace(town)
-	if title == "" && content == "" && category == "" {
+	q.Title, q.Content, q.Town = strings.TrimSpace(q.Title), strings.TrimSpace(q.Content), strings.TrimSpace(q.Town)
+	q.Category = strings.Trim(strings.TrimSpace(q.Category), "/")
+	if q.Title == "" && q.Content == "" && q.Category == "" {
 		return nil, app.Invalid("请至少提供诉求标题、诉求内容或分类之一")
 	}
 	m, err := s.current(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return m.SuggestTown(title, content, category, town, 3), nil
+	return m.SuggestQuery(q, 3), nil
+}
+
+// SuggestOrder returns the three units most likely to own an order already
+// received, from its own title, content, category and town, never a unit that
+// returned it (SPEC §4.3). An order the actor may not see is not_found.
+func (s *Suggester) SuggestOrder(ctx context.Context, orderID int64) ([]Suggestion, error) {
+	if _, err := app.RequireActor(ctx); err != nil {
+		return nil, err
+	}
+	if s.Orders == nil {
+		return nil, app.Internal(nil, "suggester has no order source")
+	}
+	q, err := s.Orders.SuggestQuery(ctx, orderID)
+	if err != nil {
+		return nil, err
+	}
+	return s.SuggestFor(ctx, q)
 }

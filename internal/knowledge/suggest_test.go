@@ -85,12 +85,45 @@ func TestSuggestModel(t *testing.T) {
 	if len(s) != 3 || s[0].UnitCode != "U01" || s[0].Confidence <= s[1].Confidence || s[0].UnitName != "市住建局" {
 		t.Fatalf("%+v", s)
 	}
-	// no history: the category's default unit alone
+	// no history: the category's default unit alone, still a guess and never shown as certain
 	s = Train(nil, genDefaults()).Suggest("", "", "住房/公积金", 3)
-	if len(s) != 1 || s[0].UnitCode != "U18" || s[0].Confidence != 1 {
+	if len(s) != 1 || s[0].UnitCode != "U18" || s[0].Confidence != maxConfidence {
 		t.Fatalf("defaults only: %+v", s)
 	}
 	if s := Train(nil, nil).Suggest("随便", "", "", 3); len(s) != 0 {
 		t.Fatalf("empty model: %+v", s)
+	}
+}
+
+// A unit that returned an order is never suggested for it again, the category's
+// default unit included; the others keep their confidence, and none is certain.
+func TestSuggestQuery_Exclude(t *testing.T) {
+	m := Train(genHistory(2000, 2), genDefaults())
+	q := Query{Title: "小区电梯坏了", Content: "物业不管电梯维修", Category: "城乡建设/住房"}
+	before := m.SuggestQuery(q, 3)
+	if len(before) != 3 || before[0].UnitCode != "U01" {
+		t.Fatalf("before the return: %+v", before)
+	}
+	for _, s := range before {
+		if s.Confidence >= 1 {
+			t.Errorf("a guess shown as certain: %+v", s)
+		}
+	}
+	q.Exclude = []string{"U01"}
+	after := m.SuggestQuery(q, 3)
+	if len(after) != 3 {
+		t.Fatalf("after the return: %+v", after)
+	}
+	for i, s := range after {
+		if s.UnitCode == "U01" {
+			t.Fatalf("the returning unit (the category's default) is suggested again: %+v", after)
+		}
+		if i < 2 && s != before[i+1] {
+			t.Errorf("the other units changed: before %+v, after %+v", before, after)
+		}
+	}
+	// Only the default unit: excluded, nothing is left to suggest.
+	if s := Train(nil, genDefaults()).SuggestQuery(Query{Category: "住房/公积金", Exclude: []string{"U18"}}, 3); len(s) != 0 {
+		t.Fatalf("the returning default unit alone: %+v", s)
 	}
 }

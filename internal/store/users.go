@@ -43,6 +43,28 @@ func (s *Accounts) FindUsers(ctx context.Context) ([]account.User, error) {
 		`SELECT `+userCols+` FROM users us JOIN units un ON un.id = us.unit_id ORDER BY us.username`)
 }
 
+// FindUserNames returns the display name of each user among usernames; unknown
+// user names are left out.
+func (s *Accounts) FindUserNames(ctx context.Context, usernames []string) (map[string]string, error) {
+	out := map[string]string{}
+	if len(usernames) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(usernames))
+	for i, u := range usernames {
+		args[i] = u
+	}
+	type pair struct{ username, name string }
+	list, err := queryAll(ctx, s.DB, "find user names", func(r rowScanner) (pair, error) {
+		var p pair
+		return p, r.Scan(&p.username, &p.name)
+	}, `SELECT username, name FROM users WHERE username IN (`+placeholders(1, len(args))+`)`, args...)
+	for _, p := range list {
+		out[p.username] = p.name
+	}
+	return out, err
+}
+
 // CreateToken stores an API token's hash.
 func (s *Accounts) CreateToken(ctx context.Context, userID int64, name, tokenHash string, at time.Time) error {
 	_, err := s.DB.ExecContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)`,

@@ -55,7 +55,19 @@ func (s orderSuggestions) Top() string {
 	return s.List[0].UnitCode
 }
 
-// dispatchSuggestions ranks the units for an order the dispatcher is about to dispatch.
+// dispatchSuggestions ranks the units for an order the dispatcher is about to
+// dispatch, never one that returned it (SPEC §4.3).
 func (ui *UI) dispatchSuggestions(r *http.Request, o workorder.Detail) orderSuggestions {
-	return ui.orderSuggestions(r, workorder.NewOrder{Title: o.Title, Content: o.Content, Category: o.Category, Town: o.Town})
+	s := orderSuggestions{On: ui.Suggester != nil}
+	if !s.On {
+		return s
+	}
+	list, err := ui.Suggester.SuggestOrder(r.Context(), o.ID)
+	if err != nil {
+		httpx.LogError(r, err)
+		s.Error = "暂时无法给出派单推荐"
+		return s
+	}
+	s.List = list
+	return s
 }

@@ -40,6 +40,24 @@ type orderData struct {
 	CoHandling      bool // the actor's unit helps (协办) but does not lead
 	Files           attachmentsView
 	Suggest         orderSuggestions // dispatch suggestion (kb_suggest.go), preselected in the dispatch form
+	Returns         []returnView     // the order's returns (退单), shown beside the dispatch form
+	ReturnedBy      map[string]bool  // codes of the units that returned the order
+	names           map[string]string
+}
+
+// Who is the name of the person behind a user name, as pages show who acted; the
+// user name itself when no user has it (an import, an integration).
+func (d orderData) Who(username string) string {
+	if n := d.names[username]; n != "" {
+		return n
+	}
+	return username
+}
+
+// returnView is one return (退单) of the order as the dispatch form shows it.
+type returnView struct {
+	Unit, Reason, Actor string
+	At                  time.Time
 }
 
 // order is the order page (/orders/{id}): every field, the deadline and flags, the
@@ -71,6 +89,19 @@ func (ui *UI) order(w http.ResponseWriter, r *http.Request) {
 	for _, c := range det.Allowed {
 		d.Can[c], d.HasActions = true, true
 	}
+	if d.Files, err = ui.orderAttachments(r, det); err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	if d.names, err = ui.Accounts.DisplayNames(r.Context(), orderActors(det, d.Files.List)); err != nil {
+		ui.fail(w, r, err)
+		return
+	}
+	d.ReturnedBy = map[string]bool{}
+	for _, rt := range det.Returned {
+		d.Returns = append(d.Returns, returnView{Unit: unitLabel(names, rt.UnitCode), Reason: rt.Reason, Actor: d.Who(rt.Actor), At: rt.At})
+		d.ReturnedBy[rt.UnitCode] = true
+	}
 	if d.Can[workorder.CmdDispatch] {
 		d.Suggest = ui.dispatchSuggestions(r, det)
 		for _, u := range units {
@@ -85,13 +116,21 @@ func (ui *UI) order(w http.ResponseWriter, r *http.Request) {
 	for _, ev := range det.Events {
 		d.Timeline = append(d.Timeline, describeEvent(ev, names))
 	}
-	if d.Files, err = ui.orderAttachments(r, det); err != nil {
-		ui.fail(w, r, err)
-		return
-	}
 	title := "工单 " + det.No
 	ui.render(w, r, http.StatusOK, "order", page{Title: title,
 		Breadcrumbs: []crumb{{"工作台", "/"}, {"工单", "/orders"}, {det.No, ""}}, Data: d})
+}
+
+// orderActors lists the user names of everyone who acted on the order or added a file to it.
+func orderActors(det workorder.Detail, files []workorder.Attachment) []string {
+	var out []string
+	for _, ev := range det.Events {
+		out = append(out, ev.Actor)
+	}
+	for _, f := range files {
+		out = append(out, f.UploadedBy)
+	}
+	return out
 }
 
 func unitLabel(names map[string]string, code string) string {

@@ -147,6 +147,9 @@ type Detail struct {
 	// dispatch must be a final assignment (指定主办).
 	MustFinal        bool
 	MaxExtensionDays float64
+	// Returned are the order's returns (退单), oldest first: the dispatch form shows
+	// them, and the units among them are never suggested for the order again.
+	Returned []ReturnRecord
 }
 
 // Detail returns the order page of an order the actor may see (not_found otherwise).
@@ -166,6 +169,7 @@ func (s *Service) Detail(ctx context.Context, id int64) (Detail, error) {
 	if d.Events, err = s.Store.FindEvents(ctx, id); err != nil {
 		return Detail{}, err
 	}
+	d.Returned = ReturnsOf(d.Events)
 	if o.Status == Received && !unitScoped(a) {
 		if d.Hints, err = s.duplicateHints(ctx, &o); err != nil {
 			return Detail{}, err
