@@ -15,6 +15,7 @@ import (
 var funcs = template.FuncMap{
 	"roleName":   func(r string) string { return app.RoleNames[r] },
 	"statusName": func(s workorder.Status) string { return workorder.StatusNames[s] },
+	"noticeKind": workorder.NoticeKindName,
 	"cmdName":    func(c string) string { return workorder.CommandNames[c] },
 	"dt":         fmtDateTime,
 	"date":       fmtDate,

@@ -8,15 +8,8 @@ import (
 	"govdesk/internal/workorder"
 )
 
-// noticeKinds names the kinds of notices.
-var noticeKinds = map[string]string{
-	"dispatch": "派单", "return": "退单", "remind": "催办", "supervise": "督办", "overdue": "超期",
-	"warning": "预警", "extension": "延期", "sensitive": "敏感", "review": "审核", "reopen": "重办",
-}
-
 type noticesData struct {
 	List       []workorder.Notice
-	Kinds      map[string]string
 	UnreadOnly bool
 	Pager      pager
 	Total      int
@@ -33,7 +26,7 @@ func (ui *UI) notices(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, err)
 		return
 	}
-	d := noticesData{List: list, Kinds: noticeKinds, UnreadOnly: unread, Total: total,
+	d := noticesData{List: list, UnreadOnly: unread, Total: total,
 		Pager: newPager("/notices", v, pg.Page, total, perPage)}
 	ui.render(w, r, http.StatusOK, "notices", page{Title: "消息", Breadcrumbs: []crumb{{"工作台", "/"}, {"消息", ""}}, Data: d})
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -161,5 +162,29 @@ func TestOrderPage_EveryAction(t *testing.T) {
 	}
 	if !strings.Contains(body, `value="20220929000001"`) || !strings.Contains(body, "确认指定主办") {
 		t.Errorf("duplicate hint or forced final assignment missing")
+	}
+}
+
+// TestNoticesPage_KindsInChinese: every notice kind is shown by its Chinese label,
+// and a kind without one as 通知, never raw.
+func TestNoticesPage_KindsInChinese(t *testing.T) {
+	ui := newUI(t)
+	var list []workorder.Notice
+	for k := range workorder.NoticeKindNames {
+		list = append(list, workorder.Notice{ID: int64(len(list) + 1), Kind: k, Title: "工单", CreatedAt: time.Now()})
+	}
+	list = append(list, workorder.Notice{ID: 99, Kind: "brand-new-kind", Title: "工单", CreatedAt: time.Now()})
+	r := httptest.NewRequest("GET", "/notices", nil)
+	r = r.WithContext(app.WithActor(r.Context(), app.Actor{Name: "承办人", Role: app.RoleHandler}))
+	w := httptest.NewRecorder()
+	ui.render(w, r, http.StatusOK, "notices", page{Title: "消息", Data: noticesData{List: list}})
+	tags := regexp.MustCompile(`<span class="tag">([^<]*)</span>`).FindAllStringSubmatch(w.Body.String(), -1)
+	if w.Code != http.StatusOK || len(tags) != len(list) {
+		t.Fatalf("status %d, %d tags for %d notices", w.Code, len(tags), len(list))
+	}
+	for _, m := range tags {
+		if regexp.MustCompile(`[A-Za-z]`).MatchString(m[1]) || m[1] == "" {
+			t.Errorf("notice tag %q is not Chinese", m[1])
+		}
 	}
 }

@@ -75,9 +75,9 @@ func (s *Service) Dispatch(ctx context.Context, id int64, version int, in Dispat
 		if err != nil {
 			return Change{}, err
 		}
-		c := Change{Event: ev, Notices: []Notice{unitNotice("dispatch", o, env, "新派工单")}}
+		c := Change{Event: ev, Notices: []Notice{unitNotice(NoticeDispatch, o, env, "新派工单")}}
 		for _, u := range co {
-			n := unitNotice("dispatch", o, env, "协办工单")
+			n := unitNotice(NoticeDispatch, o, env, "协办工单")
 			n.UnitID = u.ID
 			c.Notices = append(c.Notices, n)
 		}
@@ -98,7 +98,7 @@ func (s *Service) Return(ctx context.Context, id int64, version int, reason stri
 		if err != nil {
 			return Change{}, err
 		}
-		return Change{Event: ev, Notices: []Notice{roleNotice("return", o, env, app.RoleDispatcher, "退单（"+unit+"）")}}, nil
+		return Change{Event: ev, Notices: []Notice{roleNotice(NoticeReturn, o, env, app.RoleDispatcher, "退单（"+unit+"）")}}, nil
 	})
 }
 
@@ -109,7 +109,7 @@ func (s *Service) RequestExtension(ctx context.Context, id int64, version int, d
 		if err != nil {
 			return Change{}, err
 		}
-		return Change{Event: ev, Notices: []Notice{roleNotice("extension", o, env, app.RoleDispatcher, "延期申请")}}, nil
+		return Change{Event: ev, Notices: []Notice{roleNotice(NoticeExtension, o, env, app.RoleDispatcher, "延期申请")}}, nil
 	})
 }
 
@@ -124,7 +124,7 @@ func (s *Service) DecideExtension(ctx context.Context, id int64, version int, ap
 		if approve {
 			title = "延期申请已同意"
 		}
-		return Change{Event: ev, Notices: []Notice{unitNotice("extension", o, env, title)}}, nil
+		return Change{Event: ev, Notices: []Notice{unitNotice(NoticeExtension, o, env, title)}}, nil
 	})
 }
 
@@ -140,7 +140,7 @@ func (s *Service) Review(ctx context.Context, id int64, version int, approve boo
 		if err != nil || approve {
 			return Change{Event: ev}, err
 		}
-		return Change{Event: ev, Notices: []Notice{unitNotice("review", o, env, "答复被退回")}}, nil
+		return Change{Event: ev, Notices: []Notice{unitNotice(NoticeReview, o, env, "答复被退回")}}, nil
 	})
 }
 
@@ -151,7 +151,7 @@ func (s *Service) Callback(ctx context.Context, id int64, version int, result st
 		if err != nil || o.Status != Accepted {
 			return Change{Event: ev}, err
 		}
-		return Change{Event: ev, Notices: []Notice{unitNotice("reopen", o, env, "群众不满意，工单重办")}}, nil
+		return Change{Event: ev, Notices: []Notice{unitNotice(NoticeReopen, o, env, "群众不满意，工单重办")}}, nil
 	})
 }
 
@@ -164,7 +164,7 @@ func (s *Service) Remind(ctx context.Context, id int64, version int, note string
 		}
 		c := Change{Event: ev}
 		if o.UnitID != 0 {
-			c.Notices = append(c.Notices, unitNotice("remind", o, env, "催办"))
+			c.Notices = append(c.Notices, unitNotice(NoticeRemind, o, env, "催办"))
 		}
 		return c, nil
 	})
@@ -177,9 +177,9 @@ func (s *Service) Supervise(ctx context.Context, id int64, version int, note str
 		if err != nil {
 			return Change{}, err
 		}
-		c := Change{Event: ev, Notices: []Notice{roleNotice("supervise", o, env, app.RoleDispatcher, "督办")}}
+		c := Change{Event: ev, Notices: []Notice{roleNotice(NoticeSupervise, o, env, app.RoleDispatcher, "督办")}}
 		if o.UnitID != 0 {
-			c.Notices = append(c.Notices, unitNotice("supervise", o, env, "督办"))
+			c.Notices = append(c.Notices, unitNotice(NoticeSupervise, o, env, "督办"))
 		}
 		return c, nil
 	})

@@ -27,16 +27,16 @@ func DeadlineNotices(orders []Order, now time.Time, s workday.Schedule) []Notice
 		switch {
 		case f.Overdue:
 			ns = append(ns,
-				Notice{Kind: "overdue", OrderID: o.ID, UnitID: o.UnitID, Title: title("工单已超期"), CreatedAt: now,
+				Notice{Kind: NoticeOverdue, OrderID: o.ID, UnitID: o.UnitID, Title: title("工单已超期"), CreatedAt: now,
 					DedupKey: fmt.Sprintf("overdue:%d:%s:unit", o.ID, dl)},
-				Notice{Kind: "overdue", OrderID: o.ID, Role: app.RoleDispatcher, Title: title("工单已超期（" + o.UnitName + "）"), CreatedAt: now,
+				Notice{Kind: NoticeOverdue, OrderID: o.ID, Role: app.RoleDispatcher, Title: title("工单已超期（" + o.UnitName + "）"), CreatedAt: now,
 					DedupKey: fmt.Sprintf("overdue:%d:%s:dispatcher", o.ID, dl)})
 		case f.Warning:
-			ns = append(ns, Notice{Kind: "warning", OrderID: o.ID, UnitID: o.UnitID, Title: title("工单即将超期（已用时限80%）"), CreatedAt: now,
+			ns = append(ns, Notice{Kind: NoticeWarning, OrderID: o.ID, UnitID: o.UnitID, Title: title("工单即将超期（已用时限80%）"), CreatedAt: now,
 				DedupKey: fmt.Sprintf("warning:%d:%s", o.ID, dl)})
 		}
 		if o.Status == Dispatched && f.SignLate {
-			ns = append(ns, Notice{Kind: "signlate", OrderID: o.ID, UnitID: o.UnitID, Title: title("工单超时未签收"), CreatedAt: now,
+			ns = append(ns, Notice{Kind: NoticeSignLate, OrderID: o.ID, UnitID: o.UnitID, Title: title("工单超时未签收"), CreatedAt: now,
 				DedupKey: fmt.Sprintf("signlate:%d:%s", o.ID, o.SignDeadlineAt.UTC().Format(time.RFC3339))})
 		}
 	}

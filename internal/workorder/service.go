@@ -161,7 +161,7 @@ func (s *Service) sensitiveNotices(o *Order, now time.Time) []Notice {
 	}
 	var ns []Notice
 	for _, u := range s.SensitiveUnits {
-		ns = append(ns, Notice{Kind: "sensitive", UnitID: u, CreatedAt: now,
+		ns = append(ns, Notice{Kind: NoticeSensitive, UnitID: u, CreatedAt: now,
 			Title: "敏感工单（" + strings.Join(o.Sensitive, "、") + "）：" + o.Title, Body: firstRunes(o.Content, 120)})
 	}
 	return ns
