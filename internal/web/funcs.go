@@ -21,6 +21,7 @@ var funcs = template.FuncMap{
 	"date":       fmtDate,
 	"days":       fmtWorkdays,
 	"remaining":  fmtRemaining,
+	"noDeadline": noDeadline,
 	"has":        func(list []string, s string) bool { return slices.Contains(list, s) },
 	"join":       strings.Join,
 	"fileSize":   fmtFileSize,
@@ -30,6 +31,28 @@ var funcs = template.FuncMap{
 		}
 		return "否"
 	},
+}
+
+// noDeadline says why an order has no deadline: not dispatched yet, returned and
+// waiting for a new unit, or closed without ever being dispatched (resolved at
+// intake, a duplicate, an imported closed order).
+func noDeadline(o workorder.Order) string {
+	switch {
+	case o.Status == workorder.Closed && o.CloseReason == workorder.CloseIntake:
+		return "受理时直接办结，无需派单"
+	case o.Status == workorder.Closed && o.CloseReason == workorder.CloseDuplicate:
+		return "重复件，随原工单办理"
+	case o.Status == workorder.Closed:
+		if r := closeReasons[o.CloseReason]; r != "" {
+			return "已办结（" + r + "），无办理时限"
+		}
+		return "已办结，无办理时限"
+	case o.Status == workorder.Received && o.Returns > 0:
+		return "已退单，待重新派单"
+	case o.Status == workorder.Received:
+		return "尚未派单"
+	}
+	return "无办理时限"
 }
 
 // fmtDateTime shows an instant in Beijing time to the minute; the zero time is "—".

@@ -188,3 +188,35 @@ func TestNoticesPage_KindsInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDeadline_SaysWhatTheOrderIs: an order without a deadline says why: closed at
+// intake or as a duplicate it is not "not dispatched yet".
+func TestNoDeadline_SaysWhatTheOrderIs(t *testing.T) {
+	cases := []struct {
+		o    workorder.Order
+		want string
+	}{
+		{workorder.Order{Status: workorder.Closed, CloseReason: workorder.CloseIntake}, "受理时直接办结"},
+		{workorder.Order{Status: workorder.Closed, CloseReason: workorder.CloseDuplicate}, "重复件"},
+		{workorder.Order{Status: workorder.Closed, CloseReason: workorder.CloseImport}, "已办结（历史导入）"},
+		{workorder.Order{Status: workorder.Received, Returns: 1}, "已退单，待重新派单"},
+		{workorder.Order{Status: workorder.Received}, "尚未派单"},
+	}
+	for _, c := range cases {
+		if got := noDeadline(c.o); !strings.Contains(got, c.want) || (c.o.Status == workorder.Closed && strings.Contains(got, "派单") && !strings.Contains(got, "无需派单")) {
+			t.Errorf("%s/%s: %q, want %q", c.o.Status, c.o.CloseReason, got, c.want)
+		}
+	}
+	ui := newUI(t)
+	o := workorder.Order{ID: 8, No: "20220930000002", Title: "咨询公积金", Type: "咨询", Status: workorder.Closed,
+		CloseReason: workorder.CloseIntake, ReceivedAt: time.Now(), ClosedAt: time.Now(), Version: 2}
+	d := orderData{Detail: workorder.Detail{Listed: workorder.Listed{Order: o}}, Can: map[string]bool{}}
+	r := httptest.NewRequest("GET", "/orders/8", nil)
+	r = r.WithContext(app.WithActor(r.Context(), app.Actor{Name: "话务员", Role: app.RoleOperator}))
+	w := httptest.NewRecorder()
+	ui.render(w, r, http.StatusOK, "order", page{Title: "工单", Data: d})
+	body := w.Body.String()
+	if w.Code != http.StatusOK || strings.Contains(body, "尚未派单") || !strings.Contains(body, "受理时直接办结") {
+		t.Fatalf("a closed-at-intake order's page: %d, says 尚未派单 or not 受理时直接办结", w.Code)
+	}
+}
