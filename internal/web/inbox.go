@@ -10,7 +10,7 @@ import (
 // orders in hand, soonest deadline first. The service limits it to the unit.
 func (ui *UI) inbox(w http.ResponseWriter, r *http.Request) {
 	sections := []*queueSection{
-		{Title: "待签收", Hint: "请在签收期限内签收；不属于本单位职责的请退单。", AllURL: "/orders?status=dispatched&sort=deadline",
+		{Title: "待签收", Hint: "请在签收期限内签收，超过签收期限的标为黄色；不属于本单位职责的请退单。", AllURL: "/orders?status=dispatched&sort=deadline",
 			filter: workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}, Order: "deadline"},
 			Table:  orderTable{ID: "inbox-dispatched", Empty: "没有待签收的工单。"}},
 		{Title: "办理中", Hint: "按办理期限先后排列，红色为已超期，黄色为预警。", AllURL: "/orders?status=accepted&sort=deadline",

@@ -19,13 +19,14 @@ type Listed struct {
 	Counting      bool
 }
 
-// Tone names the deadline colour of a list row: overdue, warning, normal, or "" when
-// no limit is running (not dispatched yet, or replied in time, or closed).
+// Tone names the deadline colour of a list row: overdue, warning (80% of the limit
+// used, or still not signed for past the sign-for limit), normal, or "" when no
+// limit is running (not dispatched yet, or replied in time, or closed).
 func (l Listed) Tone() string {
 	switch {
 	case l.Flags.Overdue:
 		return "overdue"
-	case l.Flags.Warning:
+	case l.Flags.Warning, l.Status == Dispatched && l.Flags.SignLate:
 		return "warning"
 	case l.Counting:
 		return "normal"

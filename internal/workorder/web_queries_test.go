@@ -62,6 +62,12 @@ func TestService_ListFlagged(t *testing.T) {
 			if l := list[0]; l.Tone() != "normal" || l.RemainingDays <= 8 {
 				t.Fatalf("fresh order: tone %q remaining %v", l.Tone(), l.RemainingDays)
 			}
+			// Not signed for past the sign-for limit, far from the deadline: late, not green.
+			f.Clock.T = at("2022-10-10T09:00:00+08:00")
+			list, _, _ = f.Orders.ListFlagged(f.Dispatcher, workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}})
+			if l := list[0]; !l.Flags.SignLate || l.Flags.Warning || l.Flags.Overdue || l.Tone() != "warning" {
+				t.Fatalf("unsigned past the sign-for limit: flags %+v tone %q", l.Flags, l.Tone())
+			}
 		})
 
 		t.Run("PendingExtensions", func(t *testing.T) {
