@@ -89,13 +89,20 @@ func (ui *UI) orderTiles(ctx context.Context, specs []tileSpec) ([]dashTile, err
 		if err != nil {
 			return nil, err
 		}
-		t := dashTile{Label: s.label, Value: strconv.Itoa(n), Href: s.href, Note: s.note}
-		if n > 0 {
-			t.Tone = s.tone
-		}
+		t := countTile(s.label, n, s.href, s.tone)
+		t.Note = s.note
 		out = append(out, t)
 	}
 	return out, nil
+}
+
+// countTile is a tile counting n orders, coloured by tone when there are any.
+func countTile(label string, n int, href, tone string) dashTile {
+	t := dashTile{Label: label, Value: strconv.Itoa(n), Href: href}
+	if n > 0 {
+		t.Tone = tone
+	}
+	return t
 }
 
 type tileSpec struct {
@@ -107,7 +114,6 @@ type tileSpec struct {
 var (
 	dashTrue       = true
 	dashOpenStates = workorder.Statuses[:len(workorder.Statuses)-1]
-	dashUnitOpen   = []workorder.Status{workorder.Dispatched, workorder.Accepted}
 )
 
 // dashboard builds the sections of the actor's role (SPEC §1, issue 9).
@@ -223,13 +229,18 @@ func (ui *UI) unitDash(ctx context.Context) (dashSection, error) {
 	tiles, err := ui.orderTiles(ctx, []tileSpec{
 		{label: "待签收", href: "/orders?status=dispatched&sort=deadline", tone: "warning", f: workorder.Filter{Statuses: []workorder.Status{workorder.Dispatched}}},
 		{label: "办理中", href: "/orders?status=accepted&sort=deadline", f: workorder.Filter{Statuses: []workorder.Status{workorder.Accepted}}},
-		{label: "即将超期（预警）", href: "/orders?status=open&warning=1", tone: "warning", f: workorder.Filter{Statuses: dashOpenStates, Warning: true}},
-		{label: "已超期", href: "/orders?status=open&overdue=1", tone: "overdue", f: workorder.Filter{Statuses: dashOpenStates, Overdue: &dashTrue}},
 	})
 	if err != nil {
 		return dashSection{}, err
 	}
-	rows, _, err := ui.Orders.ListFlagged(ctx, workorder.Filter{Statuses: dashUnitOpen, Order: "deadline", Page: app.Page{PerPage: 10}})
+	overdue, warning, err := ui.todoCounts(ctx)
+	if err != nil {
+		return dashSection{}, err
+	}
+	tiles = append(tiles, countTile("即将超期（预警）", warning, todoWarningURL, "warning"), countTile("已超期", overdue, todoOverdueURL, "overdue"))
+	todo := todoFilter()
+	todo.Page = app.Page{PerPage: 10}
+	rows, _, err := ui.Orders.ListFlagged(ctx, todo)
 	if err != nil {
 		return dashSection{}, err
 	}

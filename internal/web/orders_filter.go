@@ -42,6 +42,8 @@ func parseOrderQuery(v url.Values) (orderQuery, workorder.Filter, []string) {
 		f.Statuses = []workorder.Status{workorder.Status(q.Status)}
 	} else if q.Status == "open" {
 		f.Statuses = workorder.Statuses[:len(workorder.Statuses)-1]
+	} else if q.Status == "inhand" {
+		f.Statuses = workorder.InHand
 	} else {
 		q.Status = ""
 	}

@@ -28,5 +28,6 @@ func (ui *UI) pool(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, err)
 		return
 	}
+	d.countShown()
 	ui.render(w, r, http.StatusOK, "pool", page{Title: "派单池", Breadcrumbs: []crumb{{"工作台", "/"}, {"派单池", ""}}, Data: d})
 }

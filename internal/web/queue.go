@@ -35,20 +35,32 @@ func (q *queueSection) fill(ctx context.Context, s *workorder.Service) error {
 	return err
 }
 
-// queueData is a work-queue page.
+// queueData is a work-queue page. Its summary counts the overdue and warned
+// orders of Scope; with the URLs set each count links to its list.
 type queueData struct {
-	Sections []*queueSection
-	Overdue  int
-	Warning  int
+	Sections   []*queueSection
+	Scope      string
+	Overdue    int
+	Warning    int
+	OverdueURL string
+	WarningURL string
 }
 
-// fillQueue runs every section and counts the overdue and warned orders shown.
+// fillQueue runs every section.
 func fillQueue(ctx context.Context, s *workorder.Service, sections []*queueSection) (queueData, error) {
 	d := queueData{Sections: sections}
 	for _, q := range sections {
 		if err := q.fill(ctx, s); err != nil {
 			return d, err
 		}
+	}
+	return d, nil
+}
+
+// countShown sets the summary to the overdue and warned orders the sections show.
+func (d *queueData) countShown() {
+	d.Scope = "当前列表中"
+	for _, q := range d.Sections {
 		for _, l := range q.Table.Rows {
 			if l.Flags.Overdue {
 				d.Overdue++
@@ -57,5 +69,4 @@ func fillQueue(ctx context.Context, s *workorder.Service, sections []*queueSecti
 			}
 		}
 	}
-	return d, nil
 }

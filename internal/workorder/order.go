@@ -26,6 +26,10 @@ var StatusNames = map[Status]string{
 // Statuses lists the states in lifecycle order.
 var Statuses = []Status{Received, Dispatched, Accepted, Replied, Callback, Closed}
 
+// InHand are the states of a unit's to-do (待办): orders to sign for and orders
+// being handled. A replied order waits for the centre, not for the unit.
+var InHand = []Status{Dispatched, Accepted}
+
 // Sources (来源) of SPEC §4.1.
 var Sources = []string{"12345热线", "网络问政", "来信", "来访", "政务服务网", "其他"}
 
