@@ -40,17 +40,19 @@ func (s *Service) AddUser(ctx context.Context, in NewUser) (User, error) {
 	in.Username = strings.TrimSpace(in.Username)
 	switch {
 	case !usernameRE.MatchString(in.Username):
-		return User{}, app.Invalid("用户名 %q 无效：应为 2–64 位字母、数字、下划线、点或连字符", in.Username)
+		return User{}, app.Invalid("用户名 %q 无效：应为 2–64 位字母、数字、下划线、点或连字符", in.Username).
+			WithDetail("bad user name %q: want 2-64 letters, digits, underscores, dots or hyphens", in.Username)
 	case utf8.RuneCountInString(in.Password) < 4:
-		return User{}, app.Invalid("密码太短：至少 4 个字符")
+		return User{}, app.Invalid("密码太短：至少 4 个字符").WithDetail("the password is too short: at least 4 characters")
 	case !app.ValidRole(in.Role):
-		return User{}, app.Invalid("角色 %q 无效，应为：%s", in.Role, strings.Join(app.Roles, "、"))
+		return User{}, app.Invalid("角色 %q 无效，应为：%s", in.Role, strings.Join(app.Roles, "、")).
+			WithDetail("unknown role %q, want one of %s", in.Role, strings.Join(app.Roles, ", "))
 	case strings.TrimSpace(in.UnitCode) == "":
-		return User{}, app.Invalid("必须指定所属单位编码")
+		return User{}, app.Invalid("必须指定所属单位编码").WithDetail("the user's unit code is required")
 	}
 	unit, err := s.Store.FindUnitByCode(ctx, strings.TrimSpace(in.UnitCode))
 	if app.ErrorCode(err) == app.ENotFound {
-		return User{}, app.Invalid("单位编码 %q 不存在，请先导入或新建该单位", in.UnitCode).WithDetail("unknown unit %q", in.UnitCode)
+		return User{}, app.Invalid("单位编码 %q 不存在，请先导入或新建该单位", in.UnitCode).WithDetail("unknown unit %q: import or create it first", in.UnitCode)
 	} else if err != nil {
 		return User{}, err
 	}
@@ -61,7 +63,7 @@ func (s *Service) AddUser(ctx context.Context, in NewUser) (User, error) {
 		Active: true, PasswordHash: HashPassword(in.Password), CreatedAt: s.Clock.Now()}
 	id, err := s.Store.CreateUser(ctx, u)
 	if app.ErrorCode(err) == app.EConflict {
-		return User{}, app.Conflict("用户名 %q 已存在", in.Username)
+		return User{}, app.Conflict("用户名 %q 已存在", in.Username).WithDetail("user name %q is taken", in.Username)
 	} else if err != nil {
 		return User{}, err
 	}
@@ -125,7 +127,7 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 func (s *Service) CreateToken(ctx context.Context, username, name string) (string, error) {
 	u, err := s.Store.FindUserByUsername(ctx, strings.TrimSpace(username))
 	if app.ErrorCode(err) == app.ENotFound {
-		return "", app.Invalid("用户 %q 不存在", username)
+		return "", app.Invalid("用户 %q 不存在", username).WithDetail("no user %q", username)
 	} else if err != nil {
 		return "", err
 	}

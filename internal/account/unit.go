@@ -111,11 +111,11 @@ func (s *Service) CreateUnit(ctx context.Context, u Unit) (Unit, error) {
 		for _, e := range errs.List {
 			msgs = append(msgs, e.Column+"："+e.Reason)
 		}
-		return Unit{}, app.Invalid("%s", strings.Join(msgs, "；"))
+		return Unit{}, app.Invalid("%s", strings.Join(msgs, "；")).WithDetail("invalid unit %q: %d problems", u.Code, len(msgs))
 	}
 	if u.ParentCode != "" {
 		if _, err := s.Store.FindUnitByCode(ctx, u.ParentCode); app.ErrorCode(err) == app.ENotFound {
-			return Unit{}, app.Invalid("上级单位编码 %q 不存在", u.ParentCode)
+			return Unit{}, app.Invalid("上级单位编码 %q 不存在", u.ParentCode).WithDetail("unknown parent unit %q", u.ParentCode)
 		} else if err != nil {
 			return Unit{}, err
 		}

@@ -27,7 +27,7 @@ const DateLayout = "2006-01-02"
 func ParseDate(s string) (time.Time, error) {
 	t, err := time.ParseInLocation(DateLayout, s, Shanghai)
 	if err != nil {
-		return time.Time{}, Invalid("日期格式错误：%q，应为 YYYY-MM-DD", s)
+		return time.Time{}, Invalid("日期格式错误：%q，应为 YYYY-MM-DD", s).WithDetail("bad date %q, want YYYY-MM-DD", s)
 	}
 	return t, nil
 }

@@ -17,7 +17,8 @@ const (
 )
 
 // Error is govdesk's one error type. Message is the Chinese text a person reads;
-// Detail is optional English context for logs. Err, when set, is the underlying cause.
+// Detail is the same in English, saying what is wrong (the command line prints it
+// under the Chinese line, and logs carry it). Err, when set, is the underlying cause.
 type Error struct {
 	Code    string
 	Message string
@@ -59,7 +60,8 @@ func Internal(err error, detail string) *Error {
 	return &Error{Code: EInternal, Message: "系统内部错误，请稍后重试", Detail: detail, Err: err}
 }
 
-// WithDetail returns a copy of e with English detail for logs.
+// WithDetail returns a copy of e with its English detail: what is wrong, in
+// English, e.g. app.Invalid("日期格式错误：%q", s).WithDetail("bad date %q", s).
 func (e *Error) WithDetail(format string, args ...any) *Error {
 	c := *e
 	c.Detail = fmt.Sprintf(format, args...)

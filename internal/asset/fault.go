@@ -108,17 +108,17 @@ func (s *Service) RecordFault(ctx context.Context, f Fault) error {
 	for _, d := range devs {
 		if d.Code == f.DeviceCode {
 			if f.StartedAt.IsZero() || f.StartedAt.After(s.now()) {
-				return app.Invalid("故障开始时间不能为空，也不能晚于当前时间")
+				return app.Invalid("故障开始时间不能为空，也不能晚于当前时间").WithDetail("the fault start time is empty or in the future")
 			}
 			if !f.RecoveredAt.IsZero() && f.RecoveredAt.Before(f.StartedAt) {
-				return app.Invalid("恢复时间早于故障开始时间")
+				return app.Invalid("恢复时间早于故障开始时间").WithDetail("the recovery time is before the fault started")
 			}
 			f.DeviceID, f.Source = d.ID, SourceManual
 			_, _, err := s.Store.SaveFaults(ctx, []Fault{f})
 			return err
 		}
 	}
-	return app.NotFound("设备 %s 不存在", f.DeviceCode)
+	return app.NotFound("设备 %s 不存在", f.DeviceCode).WithDetail("no device %s", f.DeviceCode)
 }
 
 // Fault returns one fault.
@@ -144,11 +144,12 @@ func (s *Service) RecoverFault(ctx context.Context, id int64, at time.Time) erro
 	}
 	switch {
 	case !f.Open():
-		return app.Conflict("该故障已于 %s 恢复", f.RecoveredAt.In(app.Shanghai).Format("2006-01-02 15:04"))
+		return app.Conflict("该故障已于 %s 恢复", f.RecoveredAt.In(app.Shanghai).Format("2006-01-02 15:04")).
+			WithDetail("the fault was recovered at %s", f.RecoveredAt.In(app.Shanghai).Format("2006-01-02 15:04"))
 	case at.Before(f.StartedAt):
-		return app.Invalid("恢复时间早于故障开始时间")
+		return app.Invalid("恢复时间早于故障开始时间").WithDetail("the recovery time is before the fault started")
 	case at.After(s.now()):
-		return app.Invalid("恢复时间不能晚于当前时间")
+		return app.Invalid("恢复时间不能晚于当前时间").WithDetail("the recovery time is in the future")
 	}
 	return s.Store.RecoverFault(ctx, id, at)
 }

@@ -123,10 +123,10 @@ func (s *Service) SetLimit(ctx context.Context, l Limit) error {
 		return err
 	}
 	if l.Category == "" {
-		return app.Invalid("资产类别不能为空")
+		return app.Invalid("资产类别不能为空").WithDetail("the asset category is empty")
 	}
 	if l.PercentOfHeadcount < 0 || l.MaxQuantity < 0 {
-		return app.Invalid("配置标准不能为负数")
+		return app.Invalid("配置标准不能为负数").WithDetail("the allocation standard is negative")
 	}
 	return s.Store.SetLimit(ctx, l)
 }

@@ -27,7 +27,7 @@ func (s *Service) SaveItem(ctx context.Context, fields map[string]string) (Item,
 		for _, e := range errs.List {
 			msgs = append(msgs, e.Column+"："+e.Reason)
 		}
-		return Item{}, app.Invalid("%s", strings.Join(msgs, "；"))
+		return Item{}, app.Invalid("%s", strings.Join(msgs, "；")).WithDetail("invalid service item: %d problems", len(msgs))
 	}
 	if _, _, err := s.Store.UpsertItems(ctx, []Item{it}, actor.Username, s.Clock.Now()); err != nil {
 		return Item{}, err

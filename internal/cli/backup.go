@@ -41,18 +41,18 @@ func backupCmd() *command {
 			// never leaves a half-written file under the name asked for.
 			tmp, err := os.CreateTemp(filepath.Dir(out), ".govdesk-backup-*")
 			if err != nil {
-				return app.Invalid("无法创建备份文件 %s：%v", out, err)
+				return app.Invalid("无法创建备份文件 %s：%v", out, err).WithDetail("cannot create the backup file %s: %v", out, err)
 			}
 			defer os.Remove(tmp.Name())
 			sum, err := db.Backup(ctx, tmp)
 			if cerr := tmp.Close(); err == nil && cerr != nil {
-				err = app.Invalid("无法写入备份文件 %s：%v", out, cerr)
+				err = app.Invalid("无法写入备份文件 %s：%v", out, cerr).WithDetail("cannot write the backup file %s: %v", out, cerr)
 			}
 			if err != nil {
 				return err
 			}
 			if err := os.Rename(tmp.Name(), out); err != nil {
-				return app.Invalid("无法写入备份文件 %s：%v", out, err)
+				return app.Invalid("无法写入备份文件 %s：%v", out, err).WithDetail("cannot write the backup file %s: %v", out, err)
 			}
 			return printBackupSummary(e, sum)
 		},
@@ -78,7 +78,7 @@ func restoreCmd() *command {
 			}
 			f, err := os.Open(args[0])
 			if err != nil {
-				return app.Invalid("无法打开备份文件 %s：%v", args[0], err)
+				return app.Invalid("无法打开备份文件 %s：%v", args[0], err).WithDetail("cannot open the backup file %s: %v", args[0], err)
 			}
 			defer f.Close()
 			c, err := e.config()

@@ -115,7 +115,7 @@ func calendarCmd() *command {
 					}
 					f, err := os.Open(args[0])
 					if err != nil {
-						return app.Invalid("无法打开文件 %s", args[0]).WithDetail("%v", err)
+						return app.Invalid("无法打开文件 %s", args[0]).WithDetail("cannot open %s: %v", args[0], err)
 					}
 					defer f.Close()
 					list, err := workday.ParseOverrides(f)
@@ -207,7 +207,8 @@ func (e *env) calendarSchedule(ctx context.Context, clock string, instants ...ti
 func parseInstant(flag, s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
-		return t, app.Invalid("%s 的时间格式错误：%q，应为 RFC3339，如 2022-09-30T16:00:00+08:00", flag, s)
+		return t, app.Invalid("%s 的时间格式错误：%q，应为 RFC3339，如 2022-09-30T16:00:00+08:00", flag, s).
+			WithDetail("%s: bad time %q, want RFC3339 such as 2022-09-30T16:00:00+08:00", flag, s)
 	}
 	return t, nil
 }

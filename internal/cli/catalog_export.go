@@ -20,7 +20,7 @@ import (
 func writeSheet(e *env, out string, headers []string, rows [][]string) error {
 	f, err := os.Create(out)
 	if err != nil {
-		return app.Invalid("无法创建输出文件：%s", out).WithDetail("%v", err)
+		return app.Invalid("无法创建输出文件：%s", out).WithDetail("cannot create the output file %s: %v", out, err)
 	}
 	if strings.EqualFold(filepath.Ext(out), ".csv") {
 		err = sheet.WriteCSV(f, headers, rows, false)

@@ -81,7 +81,7 @@ func exportOrders(ctx context.Context, e *env, s *services, f workorder.Filter, 
 			return err
 		}
 		if !u.Active {
-			return app.Invalid("用户 %s 已停用", as)
+			return app.Invalid("用户 %s 已停用", as).WithDetail("user %s is deactivated", as)
 		}
 		ctx = app.WithActor(ctx, u.Actor())
 	}
@@ -95,7 +95,7 @@ func exportOrders(ctx context.Context, e *env, s *services, f workorder.Filter, 
 	}
 	file, err := os.Create(out)
 	if err != nil {
-		return app.Invalid("无法创建输出文件：%s", out).WithDetail("%v", err)
+		return app.Invalid("无法创建输出文件：%s", out).WithDetail("cannot create the output file %s: %v", out, err)
 	}
 	if err := sheet.WriteXLSX(file, workorder.OrderColumns, rows); err != nil {
 		file.Close()
@@ -126,12 +126,13 @@ func exportFilter(from, to, status string) (workorder.Filter, error) {
 		f.To = t.AddDate(0, 0, 1)
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
-		return f, app.Invalid("起始日期 %s 晚于截止日期 %s", from, to)
+		return f, app.Invalid("起始日期 %s 晚于截止日期 %s", from, to).WithDetail("--from %s is after --to %s", from, to)
 	}
 	for _, v := range strings.FieldsFunc(status, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
 		st, ok := parseStatus(strings.TrimSpace(v))
 		if !ok {
-			return f, app.Invalid("未知的工单状态 %q，应为 received、dispatched、accepted、replied、callback、closed 或对应的中文名称", v)
+			return f, app.Invalid("未知的工单状态 %q，应为 received、dispatched、accepted、replied、callback、closed 或对应的中文名称", v).
+				WithDetail("unknown order status %q, want received, dispatched, accepted, replied, callback, closed or their Chinese names", v)
 		}
 		f.Statuses = append(f.Statuses, st)
 	}

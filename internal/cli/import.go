@@ -112,7 +112,7 @@ func importCmd() *command {
 					}
 					fmt.Fprintln(e.stderr, (&sheet.Errors{List: bad}).Text())
 					return &app.Error{Code: app.ErrorCode(err), Message: app.ErrorMessage(err),
-						Detail: fmt.Sprintf("%d problems in %s, nothing imported", len(bad), args[1])}
+						Detail: fmt.Sprintf("%s: %d problem(s), nothing imported", args[1], len(bad))}
 				}
 				if len(tab.Unknown) > 0 {
 					fmt.Fprintf(e.stderr, "提示：以下列未识别，已忽略：%s\n", strings.Join(tab.Unknown, "、"))

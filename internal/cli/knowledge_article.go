@@ -53,10 +53,10 @@ func (f *articleFields) apply(ctx context.Context, svc *knowledge.Service, fs *f
 	if set["answer-file"] {
 		b, err := os.ReadFile(f.answerFile)
 		if err != nil {
-			return app.Invalid("无法读取答案文件 %s：%v", f.answerFile, err)
+			return app.Invalid("无法读取答案文件 %s：%v", f.answerFile, err).WithDetail("cannot read the answer file %s: %v", f.answerFile, err)
 		}
 		if !utf8.Valid(b) {
-			return app.Invalid("答案文件 %s 不是 UTF-8 编码的文本", f.answerFile)
+			return app.Invalid("答案文件 %s 不是 UTF-8 编码的文本", f.answerFile).WithDetail("the answer file %s is not UTF-8 text", f.answerFile)
 		}
 		f.answer, set["answer"] = string(b), true
 	}
@@ -99,7 +99,7 @@ func (f *articleFields) apply(ctx context.Context, svc *knowledge.Service, fs *f
 			return err
 		}
 		if a.UnitID = ids[strings.TrimSpace(f.unit)]; a.UnitID == 0 {
-			return app.Invalid("单位 %q 不存在（请填单位编码或名称）", f.unit)
+			return app.Invalid("单位 %q 不存在（请填单位编码或名称）", f.unit).WithDetail("unknown unit %q (give its code or name)", f.unit)
 		}
 	}
 	return nil
@@ -113,7 +113,7 @@ func optionalDate(s, label string) (time.Time, error) {
 	}
 	t, err := app.ParseDate(s)
 	if err != nil {
-		return t, app.Invalid("%s的日期格式应为 YYYY-MM-DD，而不是 %q", label, s)
+		return t, app.Invalid("%s的日期格式应为 YYYY-MM-DD，而不是 %q", label, s).WithDetail("bad date %q, want YYYY-MM-DD", s)
 	}
 	return t, nil
 }
@@ -295,7 +295,7 @@ func kbArticleListCmd() *command {
 						return err
 					}
 					if f.UnitID = ids[unit]; f.UnitID == 0 {
-						return app.Invalid("单位 %q 不存在", unit)
+						return app.Invalid("单位 %q 不存在", unit).WithDetail("unknown unit %q", unit)
 					}
 				}
 				list, err := svc.List(ctx, f)
@@ -391,7 +391,7 @@ func printVersionDiff(e *env, format string, list []knowledge.Article, from, to 
 	a, okA := by[from]
 	b, okB := by[to]
 	if !okA || !okB {
-		return app.Invalid("该文章只有第 1 到第 %d 版", list[0].Version)
+		return app.Invalid("该文章只有第 1 到第 %d 版", list[0].Version).WithDetail("the article has versions 1 to %d only", list[0].Version)
 	}
 	type field struct {
 		Field   string `json:"field"`

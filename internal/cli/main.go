@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
 
 	"govdesk/internal/app"
 )
@@ -45,25 +46,37 @@ func mainWith(ctx context.Context, e *env, args []string) int {
 	}
 }
 
-// printError writes a user error in Chinese and in English.
+// printError writes a user error in Chinese and in English. The English line is
+// the error's code and its English detail (what is wrong), else what the code
+// means, then the underlying cause when that is English (a cause in Chinese,
+// such as a file's row-by-row problems, was printed in Chinese already).
 func printError(w io.Writer, err error) {
 	fmt.Fprintf(w, "错误：%s\n", app.ErrorMessage(err))
 	var ae *app.Error
 	if errors.As(err, &ae) {
-		en := ae.Code + ": " + codeEnglish[ae.Code]
-		if ae.Detail != "" {
-			en += ": " + ae.Detail
+		en := ae.Detail
+		if en == "" {
+			en = codeEnglish[ae.Code]
 		}
-		if ae.Err != nil {
+		if ae.Err != nil && isASCII(ae.Err.Error()) && !strings.Contains(en, ae.Err.Error()) {
 			en += ": " + ae.Err.Error()
 		}
-		fmt.Fprintf(w, "error: %s\n", en)
+		fmt.Fprintf(w, "error: %s: %s\n", ae.Code, en)
 	} else {
 		fmt.Fprintf(w, "error: %v\n", err)
 	}
 	if app.ErrorCode(err) == app.EInternal {
 		slog.Error("command failed", "err", err)
 	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // codeEnglish says in English what each error code means, for the English line of a user error.

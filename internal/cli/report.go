@@ -66,7 +66,7 @@ func reportKindCmd(kind, flagName, example, en, zh, flagHelp string) *command {
 					return err
 				}
 				if err := writeFileAtomic(out, buf.Bytes()); err != nil {
-					return app.Invalid("无法写入文件 %s", out).WithDetail("%v", err)
+					return app.Invalid("无法写入文件 %s", out).WithDetail("cannot write %s: %v", out, err)
 				}
 				fmt.Fprintf(e.stdout, "已生成%s：%s\n", report.KindNames[kind], out)
 				return nil

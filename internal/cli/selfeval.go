@@ -29,7 +29,7 @@ func selfevalCmd() *command {
 		}
 		f, err := os.Open(input)
 		if err != nil {
-			return nil, app.Invalid("无法打开自评文件 %s", input).WithDetail("%v", err)
+			return nil, app.Invalid("无法打开自评文件 %s", input).WithDetail("cannot open the self-evaluation file %s: %v", input, err)
 		}
 		defer f.Close()
 		return selfeval.Parse(f)

@@ -126,7 +126,7 @@ func selfevalReportCmd() *command {
 			if input != "" {
 				f, err := os.Open(input)
 				if err != nil {
-					return app.Invalid("无法打开自评文件 %s", input).WithDetail("%v", err)
+					return app.Invalid("无法打开自评文件 %s", input).WithDetail("cannot open the self-evaluation file %s: %v", input, err)
 				}
 				in, err := selfeval.Parse(f)
 				f.Close()
@@ -162,11 +162,11 @@ func selfevalReportCmd() *command {
 				}
 			}
 			if err := os.WriteFile(out, doc.Bytes(), 0o644); err != nil {
-				return app.Invalid("无法写入 %s", out).WithDetail("%v", err)
+				return app.Invalid("无法写入 %s", out).WithDetail("cannot write %s: %v", out, err)
 			}
 			if tab != nil {
 				if err := os.WriteFile(table, book.Bytes(), 0o644); err != nil {
-					return app.Invalid("无法写入 %s", table).WithDetail("%v", err)
+					return app.Invalid("无法写入 %s", table).WithDetail("cannot write %s: %v", table, err)
 				}
 			}
 			status := "可报送"
@@ -268,7 +268,7 @@ func selfevalTableCmd() *command {
 				if exp != "" {
 					f, err := os.Create(exp)
 					if err != nil {
-						return app.Invalid("无法写入 %s", exp).WithDetail("%v", err)
+						return app.Invalid("无法写入 %s", exp).WithDetail("cannot write %s: %v", exp, err)
 					}
 					defer f.Close()
 					if err := sheet.WriteXLSX(f, selfeval.TableHeaders(), selfeval.TableRows(rows)); err != nil {

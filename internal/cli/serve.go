@@ -68,7 +68,7 @@ func serveCmd() *command {
 			}
 			ln, err := net.Listen("tcp", c.Addr)
 			if err != nil {
-				return app.Invalid("无法监听地址 %s（端口可能已被占用）", c.Addr).WithDetail("%v", err)
+				return app.Invalid("无法监听地址 %s（端口可能已被占用）", c.Addr).WithDetail("cannot listen on %s (port in use?): %v", c.Addr, err)
 			}
 			fmt.Fprintf(e.stdout, "govdesk 已启动：http://%s （数据库 %s）\ngovdesk listening on http://%s\n", ln.Addr(), db.Engine, ln.Addr())
 			if demo {

@@ -133,7 +133,7 @@ func applyTypeLimits(p *workorder.Policy, spec string) error {
 		k, v, ok := strings.Cut(strings.ReplaceAll(pair, "＝", "="), "=")
 		d, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 		if !ok || err != nil || !workorder.ValidType(strings.TrimSpace(k)) {
-			return app.Invalid("--types 的写法错误：%q，应为 类型=工作日数，如 投诉=10", pair)
+			return app.Invalid("--types 的写法错误：%q，应为 类型=工作日数，如 投诉=10", pair).WithDetail("--types: bad entry %q, want TYPE=WORKDAYS such as 投诉=10", pair)
 		}
 		p.Limits[strings.TrimSpace(k)] = d
 	}

@@ -117,7 +117,8 @@ func runEvaluate(ctx context.Context, e *env, s *services, holdout float64, form
 		return err
 	}
 	if len(ex) < 10 {
-		return app.Invalid("已办结且有承办单位的历史工单只有 %d 件，不足以检验（至少 10 件）", len(ex))
+		return app.Invalid("已办结且有承办单位的历史工单只有 %d 件，不足以检验（至少 10 件）", len(ex)).
+			WithDetail("only %d closed orders with a unit, at least 10 are needed to evaluate", len(ex))
 	}
 	acc := knowledge.Evaluate(ex, defs, holdout)
 	if format == "json" {

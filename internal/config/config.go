@@ -102,15 +102,15 @@ func Load(getenv func(string) string) (Config, error) {
 	case err == nil:
 		md, err := toml.Decode(string(b), &c)
 		if err != nil {
-			return c, app.Invalid("配置文件 %s 格式错误：%v", path, err)
+			return c, app.Invalid("配置文件 %s 格式错误：%v", path, err).WithDetail("bad configuration file %s: %v", path, err)
 		}
 		if und := md.Undecoded(); len(und) > 0 {
-			return c, app.Invalid("配置文件 %s 含有未知的配置项：%v", path, und)
+			return c, app.Invalid("配置文件 %s 含有未知的配置项：%v", path, und).WithDetail("unknown settings in %s: %v", path, und)
 		}
 		c.File = path
 	case errors.Is(err, fs.ErrNotExist) && !must:
 	default:
-		return c, app.Invalid("无法读取配置文件 %s：%v", path, err)
+		return c, app.Invalid("无法读取配置文件 %s：%v", path, err).WithDetail("cannot read the configuration file %s: %v", path, err)
 	}
 	if err := c.applyEnv(getenv); err != nil {
 		return c, err
@@ -135,21 +135,22 @@ func (c *Config) applyEnv(getenv func(string) string) error {
 	for k, p := range dur {
 		if v := getenv(k); v != "" {
 			if err := p.UnmarshalText([]byte(v)); err != nil {
-				return app.Invalid("环境变量 %s 的值 %q 不是有效的时长（如 15m、12h）", k, v)
+				return app.Invalid("环境变量 %s 的值 %q 不是有效的时长（如 15m、12h）", k, v).WithDetail("%s=%q is not a duration such as 15m or 12h", k, v)
 			}
 		}
 	}
 	if v := getenv("GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT"); v != "" {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return app.Invalid("环境变量 GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT 的值 %q 应为 true 或 false", v)
+			return app.Invalid("环境变量 GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT 的值 %q 应为 true 或 false", v).
+				WithDetail("GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT=%q, want true or false", v)
 		}
 		c.Hotline.ReviewClosesConsult = b
 	}
 	if v := getenv("GOVDESK_LOGIN_MAX_FAILURES"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return app.Invalid("环境变量 GOVDESK_LOGIN_MAX_FAILURES 的值 %q 不是整数", v)
+			return app.Invalid("环境变量 GOVDESK_LOGIN_MAX_FAILURES 的值 %q 不是整数", v).WithDetail("GOVDESK_LOGIN_MAX_FAILURES=%q is not an integer", v)
 		}
 		c.Login.MaxFailures = n
 	}
@@ -191,7 +192,7 @@ func (c Config) Validate() error {
 		probs = append(probs, "login.window：至少 1 秒")
 	}
 	if len(probs) > 0 {
-		return app.Invalid("配置有误：%s", strings.Join(probs, "；")).WithDetail("invalid configuration")
+		return app.Invalid("配置有误：%s", strings.Join(probs, "；")).WithDetail("invalid configuration: %d problems", len(probs))
 	}
 	return nil
 }

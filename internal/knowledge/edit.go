@@ -21,7 +21,7 @@ func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
 	}
 	if act.Role == app.RoleUnitAdmin {
 		if a.UnitID != 0 && a.UnitID != act.UnitID {
-			return Article{}, app.Forbidden("单位管理员只能编写本单位的知识库文章")
+			return Article{}, app.Forbidden("单位管理员只能编写本单位的知识库文章").WithDetail("a unit admin writes articles of their own unit only")
 		}
 		a.UnitID = act.UnitID
 	}
@@ -29,11 +29,11 @@ func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
 	a.Category, a.Keywords = strings.TrimSpace(a.Category), strings.TrimSpace(a.Keywords)
 	switch {
 	case a.Title == "":
-		return Article{}, app.Invalid("标题不能为空")
+		return Article{}, app.Invalid("标题不能为空").WithDetail("the title is empty")
 	case utf8.RuneCountInString(a.Title) > 200:
-		return Article{}, app.Invalid("标题不能超过 200 字")
+		return Article{}, app.Invalid("标题不能超过 200 字").WithDetail("the title is longer than 200 characters")
 	case a.Answer == "":
-		return Article{}, app.Invalid("答案不能为空")
+		return Article{}, app.Invalid("答案不能为空").WithDetail("the answer is empty")
 	}
 	if err := checkValidity(a); err != nil {
 		return Article{}, err
@@ -44,7 +44,7 @@ func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
 			return Article{}, err
 		}
 		if id != 0 {
-			return Article{}, app.Conflict("已有同标题的文章（编号 %d），请修改该文章", id)
+			return Article{}, app.Conflict("已有同标题的文章（编号 %d），请修改该文章", id).WithDetail("article %d has the same title: edit that one", id)
 		}
 	}
 	if act.Role == app.RoleUnitAdmin && a.ID != 0 {
@@ -53,7 +53,7 @@ func (s *Service) Draft(ctx context.Context, a Article) (Article, error) {
 			return Article{}, err
 		}
 		if len(old) == 1 && !MayEdit(act, old[0]) {
-			return Article{}, app.Forbidden("单位管理员只能修改本单位的知识库文章")
+			return Article{}, app.Forbidden("单位管理员只能修改本单位的知识库文章").WithDetail("a unit admin edits articles of their own unit only")
 		}
 	}
 	a.Status = StatusDraft
@@ -97,7 +97,7 @@ func (s *Service) Versions(ctx context.Context, id int64) ([]Article, error) {
 	}
 	list, err := s.Store.ArticleVersions(ctx, id)
 	if err == nil && len(list) == 0 {
-		return nil, app.NotFound("知识库文章 %d 不存在", id)
+		return nil, app.NotFound("知识库文章 %d 不存在", id).WithDetail("no article %d", id)
 	}
 	return list, err
 }

@@ -69,7 +69,8 @@ func (s *Service) listFilter(ctx context.Context, f ArticleFilter) (ArticleFilte
 	}
 	f.Offset = max(f.Offset, 0)
 	if f.Status != "" && StatusNames[f.Status] == "" {
-		return f, app.Invalid("未知的文章状态 %q（可选：draft 草稿、published 已发布、retired 已停用）", f.Status)
+		return f, app.Invalid("未知的文章状态 %q（可选：draft 草稿、published 已发布、retired 已停用）", f.Status).
+			WithDetail("unknown article status %q, want draft, published or retired", f.Status)
 	}
 	return f, nil
 }
@@ -85,14 +86,14 @@ func (s *Service) Article(ctx context.Context, id int64) (Article, error) {
 		return Article{}, err
 	}
 	if len(list) == 0 {
-		return Article{}, app.NotFound("知识库文章 %d 不存在", id)
+		return Article{}, app.NotFound("知识库文章 %d 不存在", id).WithDetail("no article %d", id)
 	}
 	a := list[0]
 	if a.Status != StatusPublished && !act.Is(Editors...) {
-		return Article{}, app.NotFound("知识库文章 %d 不存在", id)
+		return Article{}, app.NotFound("知识库文章 %d 不存在", id).WithDetail("no article %d", id)
 	}
 	if a.Status != StatusPublished && act.Role == app.RoleUnitAdmin && a.UnitID != act.UnitID {
-		return Article{}, app.NotFound("知识库文章 %d 不存在", id)
+		return Article{}, app.NotFound("知识库文章 %d 不存在", id).WithDetail("no article %d", id)
 	}
 	return a, nil
 }
@@ -108,7 +109,7 @@ func (s *Service) ReviewSoon(ctx context.Context, unitID int64, days int) ([]Art
 		unitID = act.UnitID
 	}
 	if days < 0 || days > 366 {
-		return nil, app.Invalid("提前天数应在 0 到 366 之间")
+		return nil, app.Invalid("提前天数应在 0 到 366 之间").WithDetail("the days ahead must be 0 to 366")
 	}
 	return s.Store.DueForReview(ctx, s.Clock.Now().Add(time.Duration(days)*24*time.Hour), unitID)
 }

@@ -104,16 +104,16 @@ func (s *Service) Search(ctx context.Context, q string, limit int) ([]Hit, error
 	}
 	q = strings.TrimSpace(q)
 	if q == "" {
-		return nil, app.Invalid("请输入要搜索的内容")
+		return nil, app.Invalid("请输入要搜索的内容").WithDetail("the search query is empty")
 	}
 	if utf8.RuneCountInString(q) > MaxQueryRunes {
-		return nil, app.Invalid("搜索内容过长（最多 %d 字），请只输入几个关键词", MaxQueryRunes)
+		return nil, app.Invalid("搜索内容过长（最多 %d 字），请只输入几个关键词", MaxQueryRunes).WithDetail("the query is longer than %d characters", MaxQueryRunes)
 	}
 	if limit <= 0 {
 		limit = 10
 	}
 	if limit > 100 {
-		return nil, app.Invalid("limit 不能超过 100")
+		return nil, app.Invalid("limit 不能超过 100").WithDetail("limit must not exceed 100")
 	}
 	groups, err := s.synonyms(ctx)
 	if err != nil {

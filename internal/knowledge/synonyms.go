@@ -39,7 +39,7 @@ func (s *Service) SetSynonyms(ctx context.Context, groups [][]string) error {
 		for _, w := range g {
 			if w = strings.TrimSpace(w); w != "" {
 				if utf8.RuneCountInString(w) > 20 {
-					return app.Invalid("第 %d 组同义词中的“%s”过长（最多 20 字）", i+1, w)
+					return app.Invalid("第 %d 组同义词中的“%s”过长（最多 20 字）", i+1, w).WithDetail("synonym group %d: %q is longer than 20 characters", i+1, w)
 				}
 				words = append(words, w)
 			}
@@ -48,7 +48,7 @@ func (s *Service) SetSynonyms(ctx context.Context, groups [][]string) error {
 			continue
 		}
 		if len(words) < 2 || len(words) > 20 {
-			return app.Invalid("第 %d 组同义词应有 2 到 20 个词", i+1)
+			return app.Invalid("第 %d 组同义词应有 2 到 20 个词", i+1).WithDetail("synonym group %d must have 2 to 20 words", i+1)
 		}
 		clean = append(clean, words)
 	}

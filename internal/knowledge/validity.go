@@ -30,7 +30,7 @@ func (a Article) LastValidDay() time.Time {
 // checkValidity refuses an end before the start.
 func checkValidity(a Article) error {
 	if !a.ValidFrom.IsZero() && !a.ValidUntil.IsZero() && !a.ValidFrom.Before(a.ValidUntil) {
-		return app.Invalid("有效期至不能早于生效日期")
+		return app.Invalid("有效期至不能早于生效日期").WithDetail("valid-until is before the start date")
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ var (
 func ParseWeek(s string) (stats.Period, error) {
 	m := weekRE.FindStringSubmatch(s)
 	if m == nil {
-		return stats.Period{}, app.Invalid("周的格式应为 YYYY-Www（ISO 周，例如 2022-W39），而不是“%s”", s)
+		return stats.Period{}, app.Invalid("周的格式应为 YYYY-Www（ISO 周，例如 2022-W39），而不是“%s”", s).WithDetail("bad week %q, want YYYY-Www such as 2022-W39", s)
 	}
 	year, _ := strconv.Atoi(m[1])
 	week, _ := strconv.Atoi(m[2])
@@ -29,7 +29,8 @@ func ParseWeek(s string) (stats.Period, error) {
 	jan4 := time.Date(year, time.January, 4, 0, 0, 0, 0, app.Shanghai)
 	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday()) + 6) % 7))
 	if y, w := monday.AddDate(0, 0, 7*(week-1)).ISOWeek(); week < 1 || y != year || w != week {
-		return stats.Period{}, app.Invalid("%d 年没有第 %d 周（ISO 周为 1 至 %d）", year, week, weeksIn(year))
+		return stats.Period{}, app.Invalid("%d 年没有第 %d 周（ISO 周为 1 至 %d）", year, week, weeksIn(year)).
+			WithDetail("%d has no ISO week %d (weeks 1 to %d)", year, week, weeksIn(year))
 	}
 	from := monday.AddDate(0, 0, 7*(week-1))
 	return stats.Period{From: from, To: from.AddDate(0, 0, 7)}, nil
@@ -44,12 +45,12 @@ func weeksIn(year int) int {
 func ParseMonth(s string) (stats.Period, error) {
 	m := monthRE.FindStringSubmatch(s)
 	if m == nil {
-		return stats.Period{}, app.Invalid("月份的格式应为 YYYY-MM（例如 2022-09），而不是“%s”", s)
+		return stats.Period{}, app.Invalid("月份的格式应为 YYYY-MM（例如 2022-09），而不是“%s”", s).WithDetail("bad month %q, want YYYY-MM such as 2022-09", s)
 	}
 	year, _ := strconv.Atoi(m[1])
 	month, _ := strconv.Atoi(m[2])
 	if month < 1 || month > 12 {
-		return stats.Period{}, app.Invalid("月份应在 01 至 12 之间，而不是“%s”", s)
+		return stats.Period{}, app.Invalid("月份应在 01 至 12 之间，而不是“%s”", s).WithDetail("bad month %q: the month must be 01 to 12", s)
 	}
 	from := time.Date(year, time.Month(month), 1, 0, 0, 0, 0, app.Shanghai)
 	return stats.Period{From: from, To: from.AddDate(0, 1, 0)}, nil
@@ -58,7 +59,7 @@ func ParseMonth(s string) (stats.Period, error) {
 // ParseYear reads a year, 2022.
 func ParseYear(s string) (stats.Period, error) {
 	if !yearRE.MatchString(s) || s < "1990" {
-		return stats.Period{}, app.Invalid("年份的格式应为四位数字（例如 2022），而不是“%s”", s)
+		return stats.Period{}, app.Invalid("年份的格式应为四位数字（例如 2022），而不是“%s”", s).WithDetail("bad year %q, want four digits such as 2022", s)
 	}
 	year, _ := strconv.Atoi(s)
 	from := time.Date(year, time.January, 1, 0, 0, 0, 0, app.Shanghai)
@@ -75,7 +76,7 @@ func Parse(kind, arg string) (stats.Period, error) {
 	case Annual:
 		return ParseYear(arg)
 	}
-	return stats.Period{}, app.Invalid("未知的报告类型“%s”，应为 weekly、monthly 或 annual", kind)
+	return stats.Period{}, app.Invalid("未知的报告类型“%s”，应为 weekly、monthly 或 annual", kind).WithDetail("unknown report kind %q, want weekly, monthly or annual", kind)
 }
 
 // label is the period in Chinese.

@@ -206,28 +206,28 @@ func zhYAML(msg string) string {
 func Parse(r io.Reader) (*Input, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, app.Invalid("无法读取自评文件：%v", err)
+		return nil, app.Invalid("无法读取自评文件：%v", err).WithDetail("cannot read the self-evaluation file: %v", err)
 	}
 	var in Input
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&in); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, app.Invalid("自评文件为空")
+			return nil, app.Invalid("自评文件为空").WithDetail("the self-evaluation file is empty")
 		}
 		var le *lineError
 		var te *yaml.TypeError
 		switch {
 		case errors.As(err, &le):
-			return nil, app.Invalid("自评文件格式错误：%s", le.Error())
+			return nil, app.Invalid("自评文件格式错误：%s", le.Error()).WithDetail("bad self-evaluation file: %s", le.Error())
 		case errors.As(err, &te):
 			var zh []string
 			for _, m := range te.Errors {
 				zh = append(zh, zhYAML(m))
 			}
-			return nil, app.Invalid("自评文件格式错误：%s", strings.Join(zh, "；"))
+			return nil, app.Invalid("自评文件格式错误：%s", strings.Join(zh, "；")).WithDetail("bad self-evaluation file: %v", err)
 		default:
-			return nil, app.Invalid("自评文件不是有效的 YAML：%s", zhYAML(err.Error()))
+			return nil, app.Invalid("自评文件不是有效的 YAML：%s", zhYAML(err.Error())).WithDetail("the self-evaluation file is not valid YAML: %v", err)
 		}
 	}
 	if err := in.validate(); err != nil {

@@ -44,7 +44,7 @@ func (b *Budget) Amounts() []struct {
 // Validate refuses negative amounts and staffing, in Chinese.
 func (b *Budget) Validate() error {
 	if b.Year < 2000 || b.Year > 2100 {
-		return app.Invalid("年度 %d 无效", b.Year)
+		return app.Invalid("年度 %d 无效", b.Year).WithDetail("bad year %d", b.Year)
 	}
 	var probs []string
 	for _, a := range b.Amounts() {
@@ -56,7 +56,7 @@ func (b *Budget) Validate() error {
 		probs = append(probs, "编制数与实有人数不能为负数")
 	}
 	if len(probs) > 0 {
-		return app.Invalid("%s", strings.Join(probs, "；"))
+		return app.Invalid("%s", strings.Join(probs, "；")).WithDetail("budget %d: negative amounts or staffing", b.Year)
 	}
 	return nil
 }
@@ -102,7 +102,7 @@ func (t *PerfTarget) Validate() error {
 		}
 	}
 	if len(probs) > 0 {
-		return app.Invalid("绩效目标“%s”：%s", t.Name, strings.Join(probs, "；"))
+		return app.Invalid("绩效目标“%s”：%s", t.Name, strings.Join(probs, "；")).WithDetail("performance target %q: %d problems", t.Name, len(probs))
 	}
 	return nil
 }

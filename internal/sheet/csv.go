@@ -21,13 +21,13 @@ func decodeCSV(data []byte) ([]byte, error) {
 	case bytes.HasPrefix(data, utf8BOM):
 		return data[len(utf8BOM):], nil
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		return nil, app.Invalid("不支持 UTF-16 编码的 CSV 文件，请另存为“CSV UTF-8”或 GBK 编码的 CSV")
+		return nil, app.Invalid("不支持 UTF-16 编码的 CSV 文件，请另存为“CSV UTF-8”或 GBK 编码的 CSV").WithDetail("UTF-16 CSV is not supported; save as CSV UTF-8 or GBK")
 	case utf8.Valid(data):
 		return data, nil
 	}
 	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 	if err != nil {
-		return nil, app.Invalid("无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码").WithDetail("%v", err)
+		return nil, app.Invalid("无法识别 CSV 文件的编码，请另存为 UTF-8 或 GBK 编码").WithDetail("unknown CSV encoding (want UTF-8 or GBK): %v", err)
 	}
 	return out, nil
 }
@@ -62,9 +62,9 @@ func readCSV(r io.Reader) ([]record, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
-				return nil, app.Invalid("CSV 文件第 %d 行格式错误，无法读取", num+1).WithDetail("%v", pe)
+				return nil, app.Invalid("CSV 文件第 %d 行格式错误，无法读取", num+1).WithDetail("malformed CSV at line %d: %v", num+1, pe)
 			}
-			return nil, app.Invalid("CSV 文件格式错误，无法读取").WithDetail("%v", err)
+			return nil, app.Invalid("CSV 文件格式错误，无法读取").WithDetail("malformed CSV: %v", err)
 		}
 		start, _ := cr.FieldPos(0)
 		blank := start - nextLine // blank lines skipped before this record

@@ -81,7 +81,11 @@ func (e *Errors) Err() error {
 	if n := e.Rows(); n > 0 {
 		msg = fmt.Sprintf("文件有 %d 行错误，未导入任何数据", n)
 	}
-	return &app.Error{Code: app.EInvalid, Message: msg, Err: e}
+	en := "the file has errors, nothing imported"
+	if n := e.Rows(); n > 0 {
+		en = fmt.Sprintf("%d rows with errors, nothing imported", n)
+	}
+	return &app.Error{Code: app.EInvalid, Message: msg, Detail: en, Err: e}
 }
 
 // Error returns the list as Text, so *Errors is an error.

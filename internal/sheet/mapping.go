@@ -39,10 +39,10 @@ func ParseMap(s string) (map[string]string, error) {
 			return nil, badMap(pair)
 		}
 		if _, dup := m[from]; dup {
-			return nil, app.Invalid("列映射中“%s”出现了不止一次", from)
+			return nil, app.Invalid("列映射中“%s”出现了不止一次", from).WithDetail("--map names %q more than once", from)
 		}
 		if prev, dup := targets[to]; dup {
-			return nil, app.Invalid("列映射中“%s”和“%s”都映射到了“%s”", prev, from, to)
+			return nil, app.Invalid("列映射中“%s”和“%s”都映射到了“%s”", prev, from, to).WithDetail("--map maps both %q and %q to %q", prev, from, to)
 		}
 		m[from] = to
 		targets[to] = from
@@ -51,5 +51,6 @@ func ParseMap(s string) (map[string]string, error) {
 }
 
 func badMap(pair string) error {
-	return app.Invalid("列映射格式错误：%q，应为“原列名=目标列名”，多个用逗号分隔，例如 留言主题=诉求标题,留言详情=诉求内容", pair)
+	return app.Invalid("列映射格式错误：%q，应为“原列名=目标列名”，多个用逗号分隔，例如 留言主题=诉求标题,留言详情=诉求内容", pair).
+		WithDetail("--map: bad entry %q, want FROM=TO pairs separated by commas", pair)
 }

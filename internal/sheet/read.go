@@ -83,12 +83,12 @@ func Read(filename string, r io.Reader, spec Spec) (*Table, error) {
 	case ".xlsx":
 		recs, err = readXLSX(r)
 	case ".xls":
-		return nil, app.Invalid("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入")
+		return nil, app.Invalid("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入").WithDetail("old .xls files are not supported; save as .xlsx")
 	default:
 		if ext == "" {
 			ext = filepath.Base(filename)
 		}
-		return nil, app.Invalid("不支持的文件格式：%s，请使用 .xlsx 或 .csv 文件", ext)
+		return nil, app.Invalid("不支持的文件格式：%s，请使用 .xlsx 或 .csv 文件", ext).WithDetail("unsupported file type %q, want .xlsx or .csv", ext)
 	}
 	if err != nil {
 		return nil, err
@@ -101,9 +101,9 @@ func ReadFile(path string, spec Spec) (*Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if os.IsNotExist(err) {
-			return nil, app.Invalid("文件不存在：%s", path)
+			return nil, app.Invalid("文件不存在：%s", path).WithDetail("no such file: %s", path)
 		}
-		return nil, app.Invalid("无法打开文件：%s", path).WithDetail("%v", err)
+		return nil, app.Invalid("无法打开文件：%s", path).WithDetail("cannot open %s: %v", path, err)
 	}
 	defer f.Close()
 	return Read(path, f, spec)
@@ -123,7 +123,7 @@ func build(recs []record, spec Spec) (*Table, error) {
 		i++
 	}
 	if i == len(recs) {
-		return nil, app.Invalid("文件为空：没有找到表头行")
+		return nil, app.Invalid("文件为空：没有找到表头行").WithDetail("the file is empty: no header row")
 	}
 	mapping := make(map[string]string, len(spec.Map))
 	for k, v := range spec.Map {
@@ -150,7 +150,7 @@ func build(recs []record, spec Spec) (*Table, error) {
 			h = to
 		}
 		if seen[h] {
-			return nil, app.Invalid("表头“%s”出现了不止一次（含列映射后的列名），请检查表头", h)
+			return nil, app.Invalid("表头“%s”出现了不止一次（含列映射后的列名），请检查表头", h).WithDetail("column %q appears more than once (after --map)", h)
 		}
 		seen[h] = true
 		cols[j] = h
@@ -167,7 +167,7 @@ func build(recs []record, spec Spec) (*Table, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, app.Invalid("缺少必需的列：%s", strings.Join(missing, "、"))
+		return nil, app.Invalid("缺少必需的列：%s", strings.Join(missing, "、")).WithDetail("missing required columns: %s", strings.Join(missing, ", "))
 	}
 
 	t.Rows = make([]Row, 0, len(recs)-i-1)

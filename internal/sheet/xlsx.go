@@ -20,25 +20,25 @@ import (
 func readXLSX(r io.Reader) (recs []record, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			recs, err = nil, app.Invalid("无法读取 Excel 文件：文件内容已损坏").WithDetail("excelize panic: %v", p)
+			recs, err = nil, app.Invalid("无法读取 Excel 文件：文件内容已损坏").WithDetail("cannot read the Excel file, it is damaged: %v", p)
 		}
 	}()
 	f, err := excelize.OpenReader(r)
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookPassword) {
-			return nil, app.Invalid("Excel 文件设置了打开密码，请取消密码后再导入")
+			return nil, app.Invalid("Excel 文件设置了打开密码，请取消密码后再导入").WithDetail("the Excel file is password-protected; remove the password first")
 		}
-		return nil, app.Invalid("无法读取 Excel 文件：文件已损坏或不是有效的 .xlsx 文件").WithDetail("%v", err)
+		return nil, app.Invalid("无法读取 Excel 文件：文件已损坏或不是有效的 .xlsx 文件").WithDetail("not a valid .xlsx file: %v", err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, app.Invalid("Excel 文件中没有工作表")
+		return nil, app.Invalid("Excel 文件中没有工作表").WithDetail("the Excel file has no sheet")
 	}
 	name := sheets[0]
 	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return nil, app.Invalid("无法读取 Excel 工作表“%s”", name).WithDetail("%v", err)
+		return nil, app.Invalid("无法读取 Excel 工作表“%s”", name).WithDetail("cannot read the sheet %q: %v", name, err)
 	}
 	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {

@@ -25,7 +25,7 @@ func DatePeriod(first, last string) (Period, error) {
 		return Period{}, err
 	}
 	if to.Before(from) {
-		return Period{}, app.Invalid("结束日期 %s 早于开始日期 %s", last, first)
+		return Period{}, app.Invalid("结束日期 %s 早于开始日期 %s", last, first).WithDetail("the end date %s is before the start date %s", last, first)
 	}
 	return Period{From: from, To: to.AddDate(0, 0, 1)}, nil
 }

@@ -184,5 +184,5 @@ func backupWriteErr(err error) error {
 	if err == nil {
 		return nil
 	}
-	return &app.Error{Code: app.EInvalid, Message: "无法写入备份文件（磁盘已满或无写权限？）", Detail: "write backup", Err: err}
+	return &app.Error{Code: app.EInvalid, Message: "无法写入备份文件（磁盘已满或无写权限？）", Detail: "cannot write the backup file (disk full or no permission?)", Err: err}
 }

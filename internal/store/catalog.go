@@ -114,7 +114,7 @@ func (s *Catalog) FindItems(ctx context.Context) ([]catalog.Item, error) {
 func (s *Catalog) FindItemByCode(ctx context.Context, code string) (catalog.Item, error) {
 	it, err := scanItem(s.DB.QueryRowContext(ctx, `SELECT `+itemColumns+` WHERE i.code = $1`, code))
 	if errors.Is(err, sql.ErrNoRows) {
-		return it, app.NotFound("事项 %s 不存在", code)
+		return it, app.NotFound("事项 %s 不存在", code).WithDetail("no service item %s", code)
 	}
 	return it, dbErr(err, "find item")
 }

@@ -77,7 +77,7 @@ func (s *Assets) SetDeviceToken(ctx context.Context, code, hash string, at time.
 		return dbErr(err, "set device token")
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return app.NotFound("设备 %s 不存在", code)
+		return app.NotFound("设备 %s 不存在", code).WithDetail("no device %s", code)
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ func scanFault(sc rowScanner) (x asset.Fault, err error) {
 func (s *Assets) FindFault(ctx context.Context, id int64) (asset.Fault, error) {
 	f, err := scanFault(s.DB.QueryRowContext(ctx, faultSelect+` WHERE f.id = $1`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return f, app.NotFound("故障记录 %d 不存在", id)
+		return f, app.NotFound("故障记录 %d 不存在", id).WithDetail("no fault %d", id)
 	}
 	return f, dbErr(err, "find fault")
 }
@@ -37,7 +37,7 @@ func (s *Assets) RecoverFault(ctx context.Context, id int64, at time.Time) error
 		return dbErr(err, "recover fault")
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return app.Conflict("故障记录 %d 不存在或已恢复", id)
+		return app.Conflict("故障记录 %d 不存在或已恢复", id).WithDetail("fault %d does not exist or is recovered", id)
 	}
 	return nil
 }

@@ -85,7 +85,7 @@ func saveArticle(ctx context.Context, tx *sql.Tx, a knowledge.Article, now time.
 	if a.ID != 0 {
 		err = tx.QueryRowContext(ctx, `SELECT id, version FROM kb_articles WHERE id = $1`, a.ID).Scan(&id, &version)
 		if err == sql.ErrNoRows {
-			return false, app.NotFound("知识库文章 %d 不存在", a.ID)
+			return false, app.NotFound("知识库文章 %d 不存在", a.ID).WithDetail("no article %d", a.ID)
 		}
 	} else {
 		err = tx.QueryRowContext(ctx, `SELECT id, version FROM kb_articles WHERE title = $1`, a.Title).Scan(&id, &version)

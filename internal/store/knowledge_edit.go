@@ -16,7 +16,7 @@ func (s *Knowledge) SetArticleStatus(ctx context.Context, id int64, status strin
 		return knowledge.Article{}, err
 	}
 	if len(list) == 0 {
-		return knowledge.Article{}, app.NotFound("知识库文章 %d 不存在", id)
+		return knowledge.Article{}, app.NotFound("知识库文章 %d 不存在", id).WithDetail("no article %d", id)
 	}
 	a := list[0]
 	a.Status = status

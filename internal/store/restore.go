@@ -40,7 +40,8 @@ func (db *DB) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (Bac
 		return BackupSummary{}, badBackup("不是 govdesk 备份文件", err)
 	}
 	if h.FormatVersion != backupFormatVersion {
-		return BackupSummary{}, app.Invalid("备份文件格式版本 %d 不受支持（本程序支持版本 %d）", h.FormatVersion, backupFormatVersion)
+		return BackupSummary{}, app.Invalid("备份文件格式版本 %d 不受支持（本程序支持版本 %d）", h.FormatVersion, backupFormatVersion).
+			WithDetail("backup format version %d is not supported (this program reads version %d)", h.FormatVersion, backupFormatVersion)
 	}
 	if err := db.prepareRestore(ctx, h.SchemaVersion); err != nil {
 		return BackupSummary{}, err
@@ -82,7 +83,8 @@ func (db *DB) prepareRestore(ctx context.Context, version int) error {
 		return dbErr(err, "load migrations")
 	}
 	if latest := ms[len(ms)-1].Version; version > latest {
-		return app.Invalid("备份来自较新版本的 govdesk（数据库结构版本 %d，本程序最高 %d），请升级程序后再恢复", version, latest)
+		return app.Invalid("备份来自较新版本的 govdesk（数据库结构版本 %d，本程序最高 %d），请升级程序后再恢复", version, latest).
+			WithDetail("the backup comes from a newer govdesk (schema %d, this program knows up to %d): upgrade first", version, latest)
 	}
 	if _, err := db.MigrateTo(ctx, version); err != nil {
 		return err
@@ -92,7 +94,8 @@ func (db *DB) prepareRestore(ctx context.Context, version int) error {
 		return err
 	}
 	if have != version {
-		return app.Invalid("目标数据库的结构版本为 %d，备份为 %d：请恢复到一个新的空数据库", have, version)
+		return app.Invalid("目标数据库的结构版本为 %d，备份为 %d：请恢复到一个新的空数据库", have, version).
+			WithDetail("the database has schema %d, the backup %d: restore into a new empty database", have, version)
 	}
 	return nil
 }
@@ -111,7 +114,8 @@ func clearForRestore(ctx context.Context, tx *sql.Tx, s *schemaInfo, opt Restore
 				return dbErr(err, "restore: count "+t)
 			}
 			if n > 0 {
-				return app.Conflict("目标数据库已有数据（%s 表 %d 行）；恢复将删除全部现有数据，确认请加 --replace", t, n)
+				return app.Conflict("目标数据库已有数据（%s 表 %d 行）；恢复将删除全部现有数据，确认请加 --replace", t, n).
+					WithDetail("the database holds data (%d rows in %s); add --replace to delete it all and restore", n, t)
 			}
 		}
 	}
@@ -162,5 +166,5 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 }
 
 func badBackup(msg string, err error) error {
-	return &app.Error{Code: app.EInvalid, Message: msg, Detail: "bad backup file", Err: err}
+	return &app.Error{Code: app.EInvalid, Message: msg, Detail: "not a valid govdesk backup file", Err: err}
 }

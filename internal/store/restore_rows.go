@@ -96,7 +96,7 @@ func (r *restorer) run() error {
 			}
 			for t := range r.schema.Columns {
 				if !seen[t] {
-					return app.Invalid("备份中缺少表 %s，与本程序的数据库结构不符", t)
+					return app.Invalid("备份中缺少表 %s，与本程序的数据库结构不符", t).WithDetail("the backup lacks table %s", t)
 				}
 			}
 			return nil
@@ -110,21 +110,22 @@ func (r *restorer) run() error {
 func (r *restorer) begin(m backupMark) (*tableLoad, error) {
 	target, ok := r.schema.Columns[m.Table]
 	if !ok {
-		return nil, app.Invalid("备份中的表 %s 在当前数据库结构中不存在", m.Table)
+		return nil, app.Invalid("备份中的表 %s 在当前数据库结构中不存在", m.Table).WithDetail("the backup's table %s is not in this schema", m.Table)
 	}
 	byName := map[string]column{}
 	for _, c := range target {
 		byName[c.Name] = c
 	}
 	if len(m.Columns) != len(target) {
-		return nil, app.Invalid("备份中表 %s 的列与当前数据库结构不符（%d 列，应为 %d 列）", m.Table, len(m.Columns), len(target))
+		return nil, app.Invalid("备份中表 %s 的列与当前数据库结构不符（%d 列，应为 %d 列）", m.Table, len(m.Columns), len(target)).
+			WithDetail("the backup's table %s has %d columns, want %d", m.Table, len(m.Columns), len(target))
 	}
 	t := &tableLoad{name: m.Table, stmts: map[int]*sql.Stmt{}}
 	pos := map[string]int{}
 	for i, name := range m.Columns {
 		c, ok := byName[name]
 		if !ok {
-			return nil, app.Invalid("备份中表 %s 的列 %s 在当前数据库结构中不存在", m.Table, name)
+			return nil, app.Invalid("备份中表 %s 的列 %s 在当前数据库结构中不存在", m.Table, name).WithDetail("the backup's column %s.%s is not in this schema", m.Table, name)
 		}
 		t.cols = append(t.cols, c)
 		pos[name] = i
@@ -207,7 +208,7 @@ func (r *restorer) flush(t *tableLoad) error {
 		t.stmts[n] = st
 	}
 	if _, err := st.ExecContext(r.ctx, t.batch...); err != nil {
-		return &app.Error{Code: app.EInvalid, Message: fmt.Sprintf("恢复表 %s 时出错，已全部撤销", t.name), Detail: "restore insert " + t.name, Err: err}
+		return &app.Error{Code: app.EInvalid, Message: fmt.Sprintf("恢复表 %s 时出错，已全部撤销", t.name), Detail: "restoring table " + t.name + " failed, everything undone", Err: err}
 	}
 	t.batch = t.batch[:0]
 	return nil
@@ -244,5 +245,5 @@ func insertSQL(table string, cols []column, n int) string {
 
 func (r *restorer) fail(msg string, err error) error {
 	return &app.Error{Code: app.EInvalid, Message: fmt.Sprintf("%s（第 %d 行），未恢复任何数据", msg, r.lineNo),
-		Detail: fmt.Sprintf("restore: line %d", r.lineNo), Err: err}
+		Detail: fmt.Sprintf("bad backup at line %d, nothing restored", r.lineNo), Err: err}
 }

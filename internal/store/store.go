@@ -56,7 +56,7 @@ func ParseDSN(dsn string) (engine, source string, err error) {
 		path := strings.TrimPrefix(dsn, "sqlite:")
 		path = strings.TrimPrefix(path, "//")
 		if path == "" {
-			return "", "", app.Invalid("数据库连接串 %q 缺少文件路径，应为 sqlite:文件路径", dsn)
+			return "", "", app.Invalid("数据库连接串 %q 缺少文件路径，应为 sqlite:文件路径", dsn).WithDetail("database %q has no file path, want sqlite:PATH", dsn)
 		}
 		q := url.Values{}
 		q.Add("_pragma", "foreign_keys(1)")
@@ -70,11 +70,12 @@ func ParseDSN(dsn string) (engine, source string, err error) {
 		return SQLite, "file:" + path + "?" + q.Encode(), nil
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		if _, err := url.Parse(dsn); err != nil {
-			return "", "", app.Invalid("数据库连接串格式错误：%v", err)
+			return "", "", app.Invalid("数据库连接串格式错误：%v", err).WithDetail("bad database address: %v", err)
 		}
 		return Postgres, dsn, nil
 	default:
-		return "", "", app.Invalid("无法识别的数据库连接串 %q：应为 sqlite:文件路径 或 postgres://用户@主机:端口/库名", redact(dsn))
+		return "", "", app.Invalid("无法识别的数据库连接串 %q：应为 sqlite:文件路径 或 postgres://用户@主机:端口/库名", redact(dsn)).
+			WithDetail("unknown database address %q, want sqlite:PATH or postgres://USER@HOST:PORT/DB", redact(dsn))
 	}
 }
 
@@ -90,7 +91,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	sdb, err := sql.Open(driver, source)
 	if err != nil {
-		return nil, app.Invalid("数据库连接串格式错误：%s", redact(dsn)).WithDetail("open %s: %v", engine, err)
+		return nil, app.Invalid("数据库连接串格式错误：%s", redact(dsn)).WithDetail("bad database address %s (open %s: %v)", redact(dsn), engine, err)
 	}
 	if engine == SQLite {
 		// One writer at a time is SQLite's rule; readers share the pool under WAL.
@@ -159,9 +160,9 @@ func dbErr(err error, what string) error {
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "UNIQUE constraint failed"), strings.Contains(msg, "SQLSTATE 23505"):
-		return &app.Error{Code: app.EConflict, Message: "记录已存在（编号或名称重复）", Detail: what, Err: err}
+		return &app.Error{Code: app.EConflict, Message: "记录已存在（编号或名称重复）", Detail: "duplicate number or name (" + what + ")", Err: err}
 	case strings.Contains(msg, "FOREIGN KEY constraint failed"), strings.Contains(msg, "SQLSTATE 23503"):
-		return &app.Error{Code: app.EInvalid, Message: "引用的记录不存在或仍被使用", Detail: what, Err: err}
+		return &app.Error{Code: app.EInvalid, Message: "引用的记录不存在或仍被使用", Detail: "a referenced record is missing or still in use (" + what + ")", Err: err}
 	}
 	return app.Internal(err, what)
 }

@@ -48,7 +48,7 @@ func (s *Accounts) UpsertUnits(ctx context.Context, units []account.Unit) (creat
 				var pid int64
 				if err := tx.QueryRowContext(ctx, `SELECT id FROM units WHERE code = $1`, u.ParentCode).Scan(&pid); err != nil {
 					if errors.Is(err, sql.ErrNoRows) {
-						return app.Invalid("上级单位编码 %q 不存在", u.ParentCode)
+						return app.Invalid("上级单位编码 %q 不存在", u.ParentCode).WithDetail("unknown parent unit %q", u.ParentCode)
 					}
 					return dbErr(err, "find parent unit")
 				}
@@ -75,7 +75,7 @@ func scanUnit(sc rowScanner) (account.Unit, error) {
 func (s *Accounts) FindUnitByCode(ctx context.Context, code string) (account.Unit, error) {
 	u, err := scanUnit(s.DB.QueryRowContext(ctx, `SELECT `+unitCols+` FROM units u LEFT JOIN units p ON p.id = u.parent_id WHERE u.code = $1`, code))
 	if errors.Is(err, sql.ErrNoRows) {
-		return u, app.NotFound("单位 %q 不存在", code)
+		return u, app.NotFound("单位 %q 不存在", code).WithDetail("no unit %q", code)
 	}
 	return u, dbErr(err, "find unit by code")
 }
@@ -90,7 +90,7 @@ func (s *Accounts) FindUnits(ctx context.Context) ([]account.Unit, error) {
 func (s *Accounts) UnitRef(ctx context.Context, code string) (workorder.UnitRef, error) {
 	u, err := s.FindUnitByCode(ctx, code)
 	if app.ErrorCode(err) == app.ENotFound || (err == nil && !u.Active) {
-		return workorder.UnitRef{}, app.Invalid("承办单位 %q 不存在或已停用", code)
+		return workorder.UnitRef{}, app.Invalid("承办单位 %q 不存在或已停用", code).WithDetail("unit %q does not exist or is deactivated", code)
 	}
 	return workorder.UnitRef{ID: u.ID, Code: u.Code, Name: u.Name}, err
 }

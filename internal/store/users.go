@@ -32,7 +32,7 @@ func scanUser(sc rowScanner, extra ...any) (account.User, error) {
 func (s *Accounts) FindUserByUsername(ctx context.Context, username string) (account.User, error) {
 	u, err := scanUser(s.DB.QueryRowContext(ctx, `SELECT `+userCols+` FROM users us JOIN units un ON un.id = us.unit_id WHERE us.username = $1`, username))
 	if errors.Is(err, sql.ErrNoRows) {
-		return u, app.NotFound("用户 %q 不存在", username)
+		return u, app.NotFound("用户 %q 不存在", username).WithDetail("no user %q", username)
 	}
 	return u, dbErr(err, "find user")
 }

@@ -32,7 +32,8 @@ func ParseClock(s string) (Clock, error) {
 	case string(WorkDays):
 		return WorkDays, nil
 	}
-	return "", app.Invalid("计时方式错误 %q，应为 workhours（按工作时长计）或 workdays（按工作日整日计）", s)
+	return "", app.Invalid("计时方式错误 %q，应为 workhours（按工作时长计）或 workdays（按工作日整日计）", s).
+		WithDetail("unknown clock %q, want workhours or workdays", s)
 }
 
 // Schedule computes time limits on a calendar. Cal must not be nil. Periods

@@ -92,7 +92,8 @@ func checkOverrides(list []Override, label string) ([]entry, []string) {
 
 // invalidList returns an app.Invalid error listing every problem.
 func invalidList(head string, problems []string) *app.Error {
-	return app.Invalid("%s（共%d处）：%s", head, len(problems), strings.Join(problems, "；"))
+	return app.Invalid("%s（共%d处）：%s", head, len(problems), strings.Join(problems, "；")).
+		WithDetail("%d problems in the holiday overrides", len(problems))
 }
 
 // ParseOverrides reads the plain text override form, one entry a line:
@@ -115,7 +116,7 @@ func ParseOverrides(r io.Reader) ([]Override, error) {
 		return nil, app.Internal(err, "read holiday overrides")
 	}
 	if !utf8.Valid(data) {
-		return nil, app.Invalid("节假日调整文件不是 UTF-8 编码的文本")
+		return nil, app.Invalid("节假日调整文件不是 UTF-8 编码的文本").WithDetail("the holiday file is not UTF-8 text")
 	}
 	text := strings.TrimPrefix(string(data), "\uFEFF")
 	var (

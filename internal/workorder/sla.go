@@ -80,7 +80,7 @@ func (p Policy) Validate() error {
 	}
 	if len(probs) > 0 {
 		sort.Strings(probs)
-		return app.Invalid("办理时限策略有误：%s", strings.Join(probs, "；"))
+		return app.Invalid("办理时限策略有误：%s", strings.Join(probs, "；")).WithDetail("invalid time-limit policy: %d problems", len(probs))
 	}
 	return nil
 }
@@ -96,7 +96,7 @@ func PolicyAt(policies []Policy, t time.Time) (Policy, error) {
 		}
 	}
 	if best == nil {
-		return Policy{}, app.NotFound("%s 没有生效的办理时限策略", day)
+		return Policy{}, app.NotFound("%s 没有生效的办理时限策略", day).WithDetail("no time-limit policy in force on %s", day)
 	}
 	return *best, nil
 }
