@@ -91,7 +91,7 @@ func TestBrowser_OrderAttachment(t *testing.T) {
 		os.WriteFile(file, []byte("现场污水外溢约二十米，已拍照留存。"), 0o644)
 		msg := submit(t, ctx, order, "form-attach", chromedp.SetUploadFiles(chromedp.CSS(`#form-attach input[type=file]`), []string{file}))
 		wantContains(t, "upload flash", msg, "附件已上传", "现场情况说明.txt")
-		wantContains(t, "attachment list", textOf(t, ctx, chromedp.ID("attachment-list")), "现场情况说明.txt", "operator")
+		wantContains(t, "attachment list", textOf(t, ctx, chromedp.ID("attachment-list")), "现场情况说明.txt", "话务员小李") // the uploader by name, not login
 		wantContains(t, "fields", textOf(t, ctx, chromedp.ID("order-fields")), "1 个")
 
 		bad := filepath.Join(t.TempDir(), "photo.jpg")
