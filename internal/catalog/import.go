@@ -114,14 +114,14 @@ func parseItem(errs *sheet.Errors, r sheet.Row, units map[string]int64) Item {
 	flag(colCross, &it.CrossProvince)
 	flag(colCertFree, &it.CertFree)
 	if v := r.Get(colDepth); v != "" {
-		d, err := strconv.Atoi(v)
-		if err != nil || d < 1 || d > 4 {
-			errs.Add(r.Num, colDepth, v, "网办深度应为 1–4 的整数")
+		d, ok := ParseDepth(v)
+		switch {
+		case !ok:
+			errs.Add(r.Num, colDepth, v, "网办深度应为 1–4 或 一级–四级（一级 办事指南公开，二级 网上预审，三级 网上受理，四级 全程网办）")
+		case d > 1 && !it.Online:
+			errs.Add(r.Num, colDepth, v, "事项不可网上办理，网办深度只能为一级（办事指南公开）或留空")
 		}
 		it.OnlineDepth = d
-	}
-	if it.OnlineDepth > 0 && !it.Online {
-		errs.Add(r.Num, colDepth, r.Get(colDepth), "事项不可网上办理，不应填写网办深度")
 	}
 	trips, err := strconv.Atoi(r.Get(colTrips))
 	if err != nil || trips < 0 || trips > 99 {

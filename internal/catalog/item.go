@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -53,7 +55,7 @@ type Item struct {
 	InHall        bool // 进驻大厅
 	OneWindow     bool // 综合窗口"一窗"受理
 	Online        bool // 网上可办
-	OnlineDepth   int  // 网办深度 1–4, 0 when not online
+	OnlineDepth   int  // 网办深度 1–4 (1 also for an item not online: its guide is published), 0 when not given
 	MaxTrips      int  // 到现场次数
 	Citywide      bool // 全市通办
 	CrossProvince bool // 跨省通办
@@ -93,4 +95,29 @@ type Store interface {
 	UpsertCases(ctx context.Context, cases []Case) (created, updated int, regions []string, err error)
 	// FindCases returns the cases accepted in [from, to), newest first.
 	FindCases(ctx context.Context, from, to time.Time) ([]Case, error)
+}
+
+// DepthNames are the 网办深度 levels of SPEC §6, index 0 for depth 1.
+var DepthNames = []string{"一级 办事指南公开", "二级 网上预审", "三级 网上受理", "四级 全程网办"}
+
+var fullWidthDigits = strings.NewReplacer("１", "1", "２", "2", "３", "3", "４", "4", "　", " ")
+
+// ParseDepth reads a 网办深度 cell: 1–4 (half or full width, optionally followed
+// by 级) or 一级…四级, optionally followed by the level's name ("一级 办事指南公开").
+// Depth 1 (the guide is published) is valid for any item, online or not; the
+// caller refuses depths 2–4 on an item that cannot be done online.
+func ParseDepth(s string) (int, bool) {
+	v := strings.TrimSpace(fullWidthDigits.Replace(strings.TrimSpace(s)))
+	for i, name := range DepthNames {
+		if v == name || v == strings.ReplaceAll(name, " ", "") || v == strings.Fields(name)[1] {
+			return i + 1, true
+		}
+	}
+	v = strings.TrimSuffix(v, "级")
+	for i, n := range []string{"一", "二", "三", "四"} {
+		if v == n || v == strconv.Itoa(i+1) {
+			return i + 1, true
+		}
+	}
+	return 0, false
 }

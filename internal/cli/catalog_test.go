@@ -148,3 +148,39 @@ func TestImportItemsAndCases(t *testing.T) {
 		}
 	})
 }
+
+// A real catalogue export lists items that cannot be done online at 网办深度 一级 (the
+// guide is published): such a file imports, and 一级…四级 are stored as 1…4. An item
+// not online at a higher depth is refused, and the file with it.
+func TestImportItems_DepthOfItemsNotOnline(t *testing.T) {
+	storetest.RunDSN(t, func(t *testing.T, dsn string) {
+		env := map[string]string{"GOVDESK_DB": dsn}
+		units := writeFile(t, "units.csv", []byte("单位编码,单位名称\nU001,市住建局\n"))
+		if code, _, errs := run(t, env, "import", "units", units); code != 0 {
+			t.Fatal(errs)
+		}
+		file := itemHead +
+			"D1,供水报装,U001,公共服务,否,是,否,否,一级,1,否,否,否,即办件,,,已发布,\r\n" +
+			"D2,户外广告设置,U001,行政许可,是,是,是,是,二级,1,否,否,否,承诺件,20,10,已发布,\r\n" +
+			"D3,建筑工程施工许可,U001,行政许可,是,是,是,是,三级,1,否,否,否,承诺件,20,10,已发布,\r\n" +
+			"D4,房屋交易备案,U001,行政确认,是,是,是,是,四级,0,否,否,否,承诺件,20,10,已发布,\r\n"
+		if code, out, errs := run(t, env, "import", "items", writeFile(t, "items.csv", []byte(file))); code != 0 ||
+			strings.TrimSpace(out) != `{"imported":4,"skipped":0,"updated":0}` {
+			t.Fatalf("import: %d %q %s", code, out, errs)
+		}
+		db, ctx := openDB(t, dsn)
+		for code, want := range map[string]int{"D1": 1, "D2": 2, "D3": 3, "D4": 4} {
+			if it, err := (&store.Catalog{DB: db}).FindItemByCode(ctx, code); err != nil || it.OnlineDepth != want {
+				t.Errorf("%s: depth %d (%v), want %d", code, it.OnlineDepth, err, want)
+			}
+		}
+		bad := itemHead + "D5,档案查询,U001,公共服务,否,是,否,否,三级,1,否,否,否,即办件,,,已发布,\r\n"
+		code, _, errs := run(t, env, "import", "items", writeFile(t, "bad.csv", []byte(bad)))
+		if code != 1 || !strings.Contains(errs, "第2行 [网办深度]") || !strings.Contains(errs, "事项不可网上办理，网办深度只能为一级") {
+			t.Errorf("depth 3 on an item not online: %d %s", code, errs)
+		}
+		if _, err := (&store.Catalog{DB: db}).FindItemByCode(ctx, "D5"); err == nil {
+			t.Error("the refused item was stored")
+		}
+	})
+}
