@@ -58,7 +58,8 @@ func (p *Projects) projectJSON(r *http.Request, pr project.Project) (map[string]
 			opt(s.Deadline(sch)), s.Workdays(sch, now), string(s.Status(sch, now))})
 	}
 	return map[string]any{"code": pr.Code, "name": pr.Name, "enterprise": pr.Enterprise, "contact": pr.Contact,
-		"phone": pr.Phone, "agent": pr.Agent, "form": pr.Form, "created_at": pr.CreatedAt, "stages": stages}, nil
+		"phone": pr.Phone, "agent": pr.Agent, "form": pr.Form, "created_at": pr.CreatedAt, "stages": stages,
+		"version": pr.Version}, nil
 }
 
 func (p *Projects) list(w http.ResponseWriter, r *http.Request) {
@@ -122,8 +123,25 @@ func (p *Projects) create(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusCreated, map[string]any{"code": pr.Code})
 }
 
+// pass finishes the current stage: body {"version": n} (optional, 0 = unchecked);
+// the answer is the ledger entry written and the project's new version.
 func (p *Projects) pass(w http.ResponseWriter, r *http.Request) {
-	p.done(w, r, p.Service.Pass(r.Context(), r.PathValue("code")))
+	var in struct {
+		Version int `json:"version"`
+	}
+	if r.ContentLength != 0 {
+		if err := httpx.DecodeJSON(w, r, &in); err != nil {
+			httpx.WriteError(w, r, err)
+			return
+		}
+	}
+	pr, e, err := p.Service.Pass(r.Context(), r.PathValue("code"), in.Version)
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, map[string]any{"ok": true, "kind": e.Kind, "note": e.Note, "version": pr.Version,
+		"done": pr.Current() < 0})
 }
 
 func (p *Projects) note(w http.ResponseWriter, r *http.Request) {
@@ -152,7 +170,8 @@ func (p *Projects) policies(w http.ResponseWriter, r *http.Request) {
 	out := make([]map[string]any, 0, len(ps))
 	for _, x := range ps {
 		out = append(out, map[string]any{"code": x.Code, "name": x.Name, "department": x.Department,
-			"conditions": x.Conditions, "amount": x.Amount, "materials": x.Materials, "channels": x.Channels})
+			"conditions": x.Conditions, "amount": x.Amount, "limit": yuanOrNil(x.Limit()), "materials": x.Materials,
+			"channels": x.Channels})
 	}
 	httpx.WriteJSON(w, http.StatusOK, map[string]any{"items": out, "total": len(out)})
 }
@@ -161,7 +180,16 @@ func applicationJSON(a project.Application) map[string]any {
 	return map[string]any{"no": a.No, "policy_code": a.PolicyCode, "applicant": a.Applicant, "channel": a.Channel,
 		"materials": a.Materials, "amount": float64(a.AmountFen) / 100, "status": a.Status,
 		"status_name": project.StatusNames[a.Status], "submitted_at": a.SubmittedAt, "decided_at": opt(a.DecidedAt),
-		"reason": a.Reason, "paid": float64(a.PaidFen) / 100, "paid_at": opt(a.PaidAt)}
+		"decided_by": a.DecidedBy, "reason": a.Reason, "approved": float64(a.ApprovedFen) / 100,
+		"paid": float64(a.PaidFen) / 100, "paid_at": opt(a.PaidAt), "paid_by": a.PaidBy, "version": a.Version}
+}
+
+// yuanOrNil is an amount in yuan, or null for 0 (a policy without a fixed limit).
+func yuanOrNil(fen int64) any {
+	if fen == 0 {
+		return nil
+	}
+	return float64(fen) / 100
 }
 
 func (p *Projects) applications(w http.ResponseWriter, r *http.Request) {
@@ -207,27 +235,44 @@ func (p *Projects) submit(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusCreated, applicationJSON(a))
 }
 
+// decide reviews an application: {"approve": true, "reason": "", "amount": 核定金额（元，0 或不填 = 申请金额）,
+// "version": n}; the answer is the application as written.
 func (p *Projects) decide(w http.ResponseWriter, r *http.Request) {
 	var in struct {
-		Approve bool   `json:"approve"`
-		Reason  string `json:"reason"`
+		Approve bool    `json:"approve"`
+		Reason  string  `json:"reason"`
+		Amount  float64 `json:"amount"`
+		Version int     `json:"version"`
 	}
 	if err := httpx.DecodeJSON(w, r, &in); err != nil {
 		httpx.WriteError(w, r, err)
 		return
 	}
-	p.done(w, r, p.Service.Decide(r.Context(), r.PathValue("no"), in.Approve, in.Reason))
+	a, err := p.Service.Decide(r.Context(), r.PathValue("no"), in.Version,
+		project.Decision{Approve: in.Approve, Reason: in.Reason, AmountFen: fen(in.Amount)})
+	p.application(w, r, a, err)
 }
 
+// pay records a payout: {"amount": 元, "version": n}; the answer is the application as written.
 func (p *Projects) pay(w http.ResponseWriter, r *http.Request) {
 	var in struct {
-		Amount float64 `json:"amount"`
+		Amount  float64 `json:"amount"`
+		Version int     `json:"version"`
 	}
 	if err := httpx.DecodeJSON(w, r, &in); err != nil {
 		httpx.WriteError(w, r, err)
 		return
 	}
-	p.done(w, r, p.Service.Pay(r.Context(), r.PathValue("no"), fen(in.Amount)))
+	a, err := p.Service.Pay(r.Context(), r.PathValue("no"), in.Version, fen(in.Amount))
+	p.application(w, r, a, err)
+}
+
+func (p *Projects) application(w http.ResponseWriter, r *http.Request, a project.Application, err error) {
+	if err != nil {
+		httpx.WriteError(w, r, err)
+		return
+	}
+	httpx.WriteJSON(w, http.StatusOK, applicationJSON(a))
 }
 
 // stats serves the figures of `govdesk stats projects|policies` for ?from=&to=.

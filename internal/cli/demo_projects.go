@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"govdesk/internal/app"
@@ -81,7 +82,7 @@ func loadDemoProjects(ctx context.Context, db *store.DB, c config.Config) error 
 				break
 			}
 			clock.t = done
-			if err := svc.Pass(ctx, p.Code); err != nil {
+			if _, _, err := svc.Pass(ctx, p.Code, 0); err != nil {
 				return err
 			}
 		}
@@ -93,7 +94,7 @@ func loadDemoProjects(ctx context.Context, db *store.DB, c config.Config) error 
 		pol := demoSupportPolicies[i%len(demoSupportPolicies)]
 		clock.t = now.AddDate(0, 0, -5-rng.IntN(200)).Truncate(time.Minute)
 		a := &project.Application{No: fmt.Sprintf("SQ2022%04d", i+1), PolicyCode: pol.Code, Applicant: demoBuildProjects[i%len(demoBuildProjects)][1],
-			Channel: pol.Channels[rng.IntN(len(pol.Channels))], Materials: pol.Materials, AmountFen: int64(30000+rng.IntN(700000)) * 100}
+			Channel: pol.Channels[rng.IntN(len(pol.Channels))], Materials: pol.Materials, AmountFen: demoAmount(pol, rng)}
 		if err := svc.Submit(ctx, a); err != nil {
 			return err
 		}
@@ -109,17 +110,29 @@ func loadDemoProjects(ctx context.Context, db *store.DB, c config.Config) error 
 		if clock.t.After(now) {
 			continue
 		}
-		if err := svc.Decide(ctx, a.No, approve, reason); err != nil {
+		if _, err := svc.Decide(ctx, a.No, 0, project.Decision{Approve: approve, Reason: reason}); err != nil {
 			return err
 		}
 		if approve && i%4 != 1 {
 			if clock.t = sched.Deadline(clock.t, 5+rng.Float64()*10); clock.t.After(now) {
 				continue
 			}
-			if err := svc.Pay(ctx, a.No, a.AmountFen); err != nil {
+			if _, err := svc.Pay(ctx, a.No, 0, a.AmountFen); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// demoAmount is what a demo applicant asks for under pol: within the policy's
+// limit (a fixed award asks for the award), or a number of people at a per-person rate.
+func demoAmount(pol project.Policy, rng *rand.Rand) int64 {
+	switch lim := pol.Limit(); {
+	case lim > 0 && strings.Contains(pol.Amount, "最高"):
+		return (lim/10 + rng.Int64N(lim*9/10)) / 100 * 100 // whole yuan
+	case lim > 0:
+		return lim
+	}
+	return int64(1+rng.IntN(12)) * 3000 * 100 // 每人 3000 元
 }

@@ -56,6 +56,9 @@ func projectFixture(t *testing.T, dsn string) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	clock := &app.FixedClock{}
+	svc := &project.Service{Store: store.NewProjectStore(db), Clock: clock}
+	ctx = app.WithActor(ctx, app.System)
 	for _, a := range []struct {
 		no, policy, submitted, decided string
 		approve                        bool
@@ -68,18 +71,20 @@ func projectFixture(t *testing.T, dsn string) {
 		{"A4", "ZC02", "2026-10-21 09:00", "", false, 0, ""},
 		{"A5", "ZC02", "2026-10-30 09:00", "2026-11-02 09:00", true, 50000, "2026-11-03 09:00"},
 	} {
-		app := project.Application{No: a.no, PolicyCode: a.policy, Applicant: "申请人" + a.no, Materials: mats,
-			AmountFen: a.paidFen, SubmittedAt: sh(a.submitted)}
-		if err := pol.Submit(ctx, &app); err != nil {
+		clock.T = sh(a.submitted)
+		ap := project.Application{No: a.no, PolicyCode: a.policy, Applicant: "申请人" + a.no, Materials: mats, AmountFen: a.paidFen}
+		if err := svc.Submit(ctx, &ap); err != nil {
 			t.Fatal(err)
 		}
 		if a.decided != "" {
-			if err := pol.Decide(ctx, a.no, a.approve, "材料不符合申报条件", sh(a.decided)); err != nil {
+			clock.T = sh(a.decided)
+			if _, err := svc.Decide(ctx, a.no, 0, project.Decision{Approve: a.approve, Reason: "材料不符合申报条件"}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if a.paid != "" {
-			if err := pol.Pay(ctx, a.no, a.paidFen, sh(a.paid)); err != nil {
+			clock.T = sh(a.paid)
+			if _, err := svc.Pay(ctx, a.no, 0, a.paidFen); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -130,6 +135,20 @@ func TestImportPolicies(t *testing.T) {
 		code, out, _ = run(t, env, "stats", "policies", "--from", "2026-01-01", "--to", "2099-12-31", "--format", "json")
 		if !strings.HasPrefix(out, `{"policies":2,"applications":0`) || code != 0 {
 			t.Errorf("stats after import: %d %q", code, out)
+		}
+		// 扶持上限（元） states the limit of a per-person formula; a bad one is refused.
+		limited := "政策编码,政策名称,发布部门,扶持金额,扶持上限（元）\n"
+		code, _, errs = run(t, env, "import", "policies", writeCSV(t, "bad-limit.csv", limited+"ZC02,稳岗补贴,人社局,每人 3000 元,很多\n"))
+		if code != 1 || !strings.Contains(errs, "扶持上限应为大于 0 的金额") {
+			t.Errorf("bad limit: %d %q", code, errs)
+		}
+		code, out, errs = run(t, env, "import", "policies", writeCSV(t, "limit.csv", limited+"ZC02,稳岗补贴,人社局,每人 3000 元,30万\n"))
+		if code != 0 || out != `{"imported":0,"skipped":0,"updated":1}`+"\n" {
+			t.Fatalf("import limit: %d %q %q", code, out, errs)
+		}
+		db, ctx := openDB(t, dsn)
+		if p, err := (&store.SupportPolicies{DB: db}).Policy(ctx, "ZC02"); err != nil || p == nil || p.LimitFen != 30_0000_00 || p.Limit() != 30_0000_00 {
+			t.Errorf("ZC02 = %+v, %v", p, err)
 		}
 	})
 }

@@ -42,6 +42,7 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 		do("POST", "/api/v1/policy-applications", `{"no":"ZS-001","policy_code":"ZC01","applicant":"甲科技公司","channel":"线下","materials":["营业执照","申请表"],"amount":80000}`)
 
 		ctx := newBrowser(t)
+		asked := answerDialogs(ctx, true, true, true) // pass, approve, pay
 		loginAs(t, ctx, base, "staff")
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/projects"), chromedp.WaitVisible(chromedp.ID("project-board"))); err != nil {
 			t.Fatal(err)
@@ -61,7 +62,8 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#project-form input[name=enterprise]"), "丁公司"))
 		wantContains(t, "duplicate project", msg, "项目代码 XM-9 已存在")
 		msg = submit(t, ctx, base+"/projects/XM-7", "pass-form")
-		wantContains(t, "pass", msg, "当前阶段已办结并转入下一阶段")
+		wantContains(t, "pass question", <-asked, "“立项用地规划许可”阶段办结，转入“工程建设许可”阶段", "不能撤销")
+		wantContains(t, "pass", msg, "“立项用地规划许可”阶段办结，转入“工程建设许可”阶段")
 		wantContains(t, "stages", textOf(t, ctx, chromedp.ID("stages")), "已办结", "正常")
 		wantContains(t, "ledger", textOf(t, ctx, chromedp.ID("ledger")), "交接", "转入“工程建设许可”阶段")
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/projects"), chromedp.WaitVisible(chromedp.ID("project-board"))); err != nil {
@@ -76,9 +78,11 @@ func TestBrowser_ProjectStageAndPolicyPayout(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#application-form input[name=materials]"), "申请表"))
 		wantContains(t, "missing material", msg, "申请缺少必需材料：营业执照")
 		msg = submit(t, ctx, base+"/policies/applications", "approve-ZS-001")
-		wantContains(t, "approve", msg, "申请 ZS-001 已审核通过")
+		wantContains(t, "approve question", <-asked, "通过申请 ZS-001，核定金额 80000.00 元")
+		wantContains(t, "approve", msg, "申请 ZS-001 已审核通过，核定金额 80000.00 元")
 		msg = submit(t, ctx, base+"/policies/applications", "pay-ZS-001")
-		wantContains(t, "pay", msg, "申请 ZS-001 已兑付")
+		wantContains(t, "pay question", <-asked, "向 甲科技公司 兑付 80000.00 元")
+		wantContains(t, "pay", msg, "申请 ZS-001 已兑付 80000.00 元")
 		wantContains(t, "queue", textOf(t, ctx, chromedp.ID("applications")), "已兑付", "80000.00 元")
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/public/policy-status?no=ZS-001&applicant=甲科技公司"),
 			chromedp.WaitVisible(chromedp.ID("policy-status"))); err != nil {

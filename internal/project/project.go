@@ -1,6 +1,7 @@
 package project
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +24,7 @@ type Project struct {
 	Form       string // 帮办代办表单 (free text of the assistance form)
 	CreatedAt  time.Time
 	Stages     []Stage
+	Version    int // optimistic version, raised by every pass
 }
 
 // Stage is one stage of a project. Started or Finished is zero when the stage
@@ -48,8 +50,72 @@ type LedgerEntry struct {
 	Note      string
 }
 
+// Ledger kinds: 办结 is written by the pass of a project's last stage only.
+const (
+	KindContact  = "联系"
+	KindHandover = "交接"
+	KindDone     = "办结"
+)
+
 // LedgerKinds are the kinds a ledger entry may have.
-var LedgerKinds = []string{"联系", "交接", "办结"}
+var LedgerKinds = []string{KindContact, KindHandover, KindDone}
+
+// NoteKinds are the kinds an agent may write by hand; a project is finished by
+// passing its last stage, never by a note.
+var NoteKinds = []string{KindContact, KindHandover}
+
+// Note checks a hand-written ledger entry of the project by actor at now: the
+// kind (default 联系) is one of NoteKinds and the text is not empty.
+func Note(p Project, kind, text, actor string, now time.Time) (LedgerEntry, error) {
+	if kind = strings.TrimSpace(kind); kind == "" {
+		kind = KindContact
+	}
+	if !slices.Contains(NoteKinds, kind) {
+		return LedgerEntry{}, app.Invalid("台账类型应为：%s（项目办结请使用“办结”按钮）", strings.Join(NoteKinds, "、"))
+	}
+	if text = strings.TrimSpace(text); text == "" {
+		return LedgerEntry{}, app.Invalid("台账内容不能为空")
+	}
+	return LedgerEntry{ProjectID: p.ID, At: now, Kind: kind, Actor: actor, Note: text}, nil
+}
+
+// Pass finishes the project's current stage at now and starts the next one at
+// the same instant (a stage not yet started is started first). It returns the
+// ledger entry of the hand-over (交接, “…阶段办结，转入…阶段”), or, for the last
+// stage, of the project's completion (办结, “…阶段办结，项目全部阶段办结”). Passing a
+// finished project is an illegal transition.
+func Pass(p *Project, actor string, now time.Time) (LedgerEntry, error) {
+	i := p.Current()
+	if i < 0 {
+		return LedgerEntry{}, app.Errorf(app.EIllegalTransition, "项目 %s 的全部阶段均已办结", p.Code)
+	}
+	cur := &p.Stages[i]
+	if cur.Started.IsZero() {
+		cur.Started = now
+	}
+	cur.Finished = now
+	e := LedgerEntry{ProjectID: p.ID, At: now, Kind: KindDone, Actor: actor,
+		Note: "“" + cur.Name + "”阶段办结，项目全部阶段办结"}
+	if i+1 < len(p.Stages) {
+		next := &p.Stages[i+1]
+		next.Started = now
+		e.Kind, e.Note = KindHandover, "“"+cur.Name+"”阶段办结，转入“"+next.Name+"”阶段"
+	}
+	return e, nil
+}
+
+// PassLabel is what passing the project's current stage does, as its button
+// says: the last stage finishes the project.
+func (p Project) PassLabel() string {
+	i := p.Current()
+	switch {
+	case i < 0:
+		return ""
+	case i+1 == len(p.Stages):
+		return "“" + p.Stages[i].Name + "”阶段办结，项目办结"
+	}
+	return "“" + p.Stages[i].Name + "”阶段办结，转入“" + p.Stages[i+1].Name + "”阶段"
+}
 
 // Validate checks a new project and fills default stages (limit 20 working
 // days each) when it has none.

@@ -96,8 +96,8 @@ func TestApplicationRefused(t *testing.T) {
 		want string
 	}{
 		{project.Application{PolicyCode: "NOPE", Applicant: "甲"}, nil, "政策编码“NOPE”不存在"},
-		{project.Application{PolicyCode: "ZC01", Applicant: "甲", Materials: []string{"营业执照"}}, pol, "缺少必需材料：申请表"},
-		{project.Application{PolicyCode: "ZC01", Applicant: "甲", AmountFen: -1, Materials: pol.Materials}, pol, "金额不能为负数"},
+		{project.Application{No: "A0", PolicyCode: "ZC01", Applicant: "甲", Materials: []string{"营业执照"}}, pol, "缺少必需材料：申请表"},
+		{project.Application{No: "A0", PolicyCode: "ZC01", Applicant: "甲", AmountFen: -1, Materials: pol.Materials}, pol, "金额不能为负数"},
 	} {
 		err := project.CheckApplication(&c.a, c.pol)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -108,20 +108,13 @@ func TestApplicationRefused(t *testing.T) {
 	if err := project.CheckApplication(&a, pol); err != nil || a.PolicyID != 7 || a.Status != project.Submitted {
 		t.Fatalf("good application: %v %+v", err, a)
 	}
-	if err := project.Pay(&a, 100, at("2026-10-01 00:00")); err == nil {
-		t.Error("paid before approval")
-	}
-	if err := project.Decide(&a, false, "", at("2026-10-01 00:00")); err == nil {
-		t.Error("rejected without a reason")
-	}
-	if err := project.Decide(&a, true, "", at("2026-10-09 10:00")); err != nil || a.Status != project.Approved {
-		t.Fatal(err)
-	}
-	if err := project.Pay(&a, -5, at("2026-10-09 11:00")); err == nil {
-		t.Error("negative payout")
-	}
-	if err := project.Pay(&a, 500000, at("2026-10-09 11:00")); err != nil || a.Status != project.Paid {
-		t.Fatal(err)
+}
+
+func TestApplicationRefused_MissingNumber(t *testing.T) {
+	a := project.Application{PolicyCode: "ZC01", Applicant: "甲"}
+	if err := project.CheckApplication(&a, &project.Policy{Code: "ZC01"}); app.ErrorCode(err) != app.EInvalid ||
+		!strings.Contains(err.Error(), "申请编号不能为空") {
+		t.Errorf("no number: %v", err)
 	}
 }
 
@@ -138,5 +131,52 @@ func TestStageCases(t *testing.T) {
 	got := project.StageCases(p, st, cases)
 	if len(got) != 2 || got[0].No != "C1" || got[1].No != "C5" {
 		t.Errorf("%+v", got)
+	}
+}
+
+// Passing each stage hands over to the next; the last one finishes the project and
+// says so (办结), and a finished project cannot be passed again.
+func TestPass(t *testing.T) {
+	p := project.Project{Code: "P1", Name: "厂房", Enterprise: "甲", Stages: []project.Stage{
+		{Name: "施工许可", LimitDays: 5}, {Name: "竣工验收", LimitDays: 5}}}
+	if err := p.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if got := p.PassLabel(); got != "“施工许可”阶段办结，转入“竣工验收”阶段" {
+		t.Errorf("first label %q", got)
+	}
+	t1, t2 := at("2026-10-09 10:00"), at("2026-10-12 10:00")
+	e, err := project.Pass(&p, "小陈", t1)
+	if err != nil || e.Kind != "交接" || e.Note != "“施工许可”阶段办结，转入“竣工验收”阶段" || e.Actor != "小陈" || !e.At.Equal(t1) {
+		t.Fatalf("first pass: %v %+v", err, e)
+	}
+	if !p.Stages[0].Started.Equal(t1) || !p.Stages[0].Finished.Equal(t1) || !p.Stages[1].Started.Equal(t1) || p.Current() != 1 {
+		t.Errorf("stages after the first pass: %+v", p.Stages)
+	}
+	if got := p.PassLabel(); got != "“竣工验收”阶段办结，项目办结" {
+		t.Errorf("last label %q", got)
+	}
+	e, err = project.Pass(&p, "小陈", t2)
+	if err != nil || e.Kind != "办结" || strings.Contains(e.Note, "转入") || e.Note != "“竣工验收”阶段办结，项目全部阶段办结" {
+		t.Fatalf("last pass: %v %+v", err, e)
+	}
+	if p.Current() != -1 || !p.Stages[1].Finished.Equal(t2) || p.PassLabel() != "" {
+		t.Errorf("after the last pass: %+v", p.Stages)
+	}
+	if _, err := project.Pass(&p, "小陈", t2); app.ErrorCode(err) != app.EIllegalTransition {
+		t.Errorf("passed a finished project: %v", err)
+	}
+}
+
+func TestNote(t *testing.T) {
+	p := project.Project{ID: 3}
+	if e, err := project.Note(p, "", " 电话联系 ", "小陈", at("2026-10-09 10:00")); err != nil || e.Kind != "联系" || e.Note != "电话联系" || e.ProjectID != 3 {
+		t.Errorf("default kind: %v %+v", err, e)
+	}
+	if _, err := project.Note(p, "办结", "已办结", "小陈", at("2026-10-09 10:00")); app.ErrorCode(err) != app.EInvalid {
+		t.Errorf("a note finished the project: %v", err)
+	}
+	if _, err := project.Note(p, "联系", " ", "小陈", at("2026-10-09 10:00")); app.ErrorCode(err) != app.EInvalid {
+		t.Errorf("empty note: %v", err)
 	}
 }

@@ -9,23 +9,33 @@ import (
 	"govdesk/internal/workday"
 )
 
-// Store keeps projects, policies and applications.
+// Store keeps projects, policies and applications. Every change of a project or
+// an application is one read-decide-write: the store opens a transaction, loads
+// the row (locked on PostgreSQL), refuses a stale version (0: unchecked) with
+// conflict, lets the domain decide, and writes the row with its version raised.
 type Store interface {
+	// CreateProject stores a new project with its stages (conflict: code taken).
 	CreateProject(ctx context.Context, p *Project) (int64, error)
 	Projects(ctx context.Context) ([]Project, error)
+	// Project returns one project with its stages (not_found).
 	Project(ctx context.Context, code string) (Project, error)
-	Start(ctx context.Context, code string, at time.Time) error
-	Pass(ctx context.Context, code, actor string, at time.Time) error
+	// UpdateProject applies fn to the project and writes its stages and the
+	// ledger entry fn returns (none when its Note is empty) in one transaction.
+	UpdateProject(ctx context.Context, code string, version int, fn func(*Project) (LedgerEntry, error)) (Project, error)
 	AddLedger(ctx context.Context, e LedgerEntry) error
 	Ledger(ctx context.Context, projectID int64) ([]LedgerEntry, error)
 
 	UpsertPolicies(ctx context.Context, ps []Policy) (created, updated int, err error)
 	Policies(ctx context.Context) ([]Policy, error)
-	Submit(ctx context.Context, a *Application) error
+	// CreateApplication loads the application's policy (nil when unknown), lets
+	// check decide and stores the application, in one transaction (conflict: number taken).
+	CreateApplication(ctx context.Context, a *Application, check func(*Application, *Policy) error) error
 	Applications(ctx context.Context) ([]Application, error)
+	// Application returns one application (not_found).
 	Application(ctx context.Context, no string) (Application, error)
-	Decide(ctx context.Context, no string, approve bool, reason string, at time.Time) error
-	Pay(ctx context.Context, no string, fen int64, at time.Time) error
+	// UpdateApplication applies fn to the application (with its policy) and
+	// writes it in one transaction.
+	UpdateApplication(ctx context.Context, no string, version int, fn func(*Application, Policy) error) (Application, error)
 }
 
 // Service is projects and policies for the API and the pages: it stamps times
@@ -74,22 +84,34 @@ func (s *Service) Create(ctx context.Context, p *Project) error {
 		return err
 	}
 	p.CreatedAt = s.Clock.Now()
-	if _, err := s.Store.CreateProject(ctx, p); err != nil {
+	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.Store.Start(ctx, p.Code, p.CreatedAt)
+	if p.Stages[0].Started.IsZero() {
+		p.Stages[0].Started = p.CreatedAt
+	}
+	_, err := s.Store.CreateProject(ctx, p)
+	return err
 }
 
-// Pass finishes the current stage now and starts the next one.
-func (s *Service) Pass(ctx context.Context, code string) error {
+// Pass finishes the current stage now and starts the next one (the last stage
+// finishes the project) under the optimistic version (0: unchecked). It returns
+// the project as written and the ledger entry, whose note says what happened.
+func (s *Service) Pass(ctx context.Context, code string, version int) (Project, LedgerEntry, error) {
 	act, err := app.RequireRole(ctx, writers...)
 	if err != nil {
-		return err
+		return Project{}, LedgerEntry{}, err
 	}
-	return s.Store.Pass(ctx, code, act.Name, s.Clock.Now())
+	var e LedgerEntry
+	p, err := s.Store.UpdateProject(ctx, code, version, func(p *Project) (LedgerEntry, error) {
+		var err error
+		e, err = Pass(p, act.Name, s.Clock.Now())
+		return e, err
+	})
+	return p, e, err
 }
 
-// Note appends a contact to a project's ledger.
+// Note appends a contact or hand-over to a project's ledger.
 func (s *Service) Note(ctx context.Context, code, kind, note string) error {
 	act, err := app.RequireRole(ctx, writers...)
 	if err != nil {
@@ -99,10 +121,11 @@ func (s *Service) Note(ctx context.Context, code, kind, note string) error {
 	if err != nil {
 		return err
 	}
-	if kind == "" {
-		kind = "联系"
+	e, err := Note(p, kind, note, act.Name, s.Clock.Now())
+	if err != nil {
+		return err
 	}
-	return s.Store.AddLedger(ctx, LedgerEntry{ProjectID: p.ID, At: s.Clock.Now(), Kind: kind, Actor: act.Name, Note: note})
+	return s.Store.AddLedger(ctx, e)
 }
 
 // Policies lists the policies.
@@ -121,29 +144,35 @@ func (s *Service) Applications(ctx context.Context) ([]Application, error) {
 	return s.Store.Applications(ctx)
 }
 
-// Submit files an application now.
+// Submit files an application now, checked against its policy.
 func (s *Service) Submit(ctx context.Context, a *Application) error {
 	if _, err := app.RequireRole(ctx, writers...); err != nil {
 		return err
 	}
 	a.SubmittedAt = s.Clock.Now()
-	return s.Store.Submit(ctx, a)
+	return s.Store.CreateApplication(ctx, a, CheckApplication)
 }
 
-// Decide records the review decision now.
-func (s *Service) Decide(ctx context.Context, no string, approve bool, reason string) error {
-	if _, err := app.RequireRole(ctx, writers...); err != nil {
-		return err
+// Decide records the review decision now under the optimistic version (0: unchecked).
+func (s *Service) Decide(ctx context.Context, no string, version int, d Decision) (Application, error) {
+	act, err := app.RequireRole(ctx, writers...)
+	if err != nil {
+		return Application{}, err
 	}
-	return s.Store.Decide(ctx, no, approve, reason, s.Clock.Now())
+	return s.Store.UpdateApplication(ctx, no, version, func(a *Application, pol Policy) error {
+		return Decide(a, pol, d, act.Name, s.Clock.Now())
+	})
 }
 
-// Pay records the payout now.
-func (s *Service) Pay(ctx context.Context, no string, fen int64) error {
-	if _, err := app.RequireRole(ctx, writers...); err != nil {
-		return err
+// Pay records the payout of fen now under the optimistic version (0: unchecked).
+func (s *Service) Pay(ctx context.Context, no string, version int, fen int64) (Application, error) {
+	act, err := app.RequireRole(ctx, writers...)
+	if err != nil {
+		return Application{}, err
 	}
-	return s.Store.Pay(ctx, no, fen, s.Clock.Now())
+	return s.Store.UpdateApplication(ctx, no, version, func(a *Application, pol Policy) error {
+		return Pay(a, pol, fen, act.Name, s.Clock.Now())
+	})
 }
 
 // PublicStatus is the applicant's view of an application on the public page: it

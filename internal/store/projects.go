@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"govdesk/internal/app"
@@ -48,16 +49,17 @@ func (s *ProjectRecords) CreateProject(ctx context.Context, p *project.Project) 
 			}
 			st.ProjectID = p.ID
 		}
+		p.Version = 1
 		return nil
 	})
 	return p.ID, err
 }
 
-const projectCols = `id, code, name, enterprise, contact, phone, agent, form, created_at`
+const projectCols = `id, code, name, enterprise, contact, phone, agent, form, created_at, version`
 
 func scanProject(r rowScanner) (project.Project, error) {
 	var p project.Project
-	err := r.Scan(&p.ID, &p.Code, &p.Name, &p.Enterprise, &p.Contact, &p.Phone, &p.Agent, &p.Form, &p.CreatedAt)
+	err := r.Scan(&p.ID, &p.Code, &p.Name, &p.Enterprise, &p.Contact, &p.Phone, &p.Agent, &p.Form, &p.CreatedAt, &p.Version)
 	p.CreatedAt = p.CreatedAt.In(app.Shanghai)
 	return p, err
 }
@@ -100,56 +102,70 @@ func (s *ProjectRecords) Projects(ctx context.Context) ([]project.Project, error
 
 // Project returns one project by code with its stages.
 func (s *ProjectRecords) Project(ctx context.Context, code string) (project.Project, error) {
-	p, err := scanProject(s.DB.QueryRowContext(ctx, `SELECT `+projectCols+` FROM projects WHERE code = $1`, code))
+	return findProject(ctx, s.DB, code)
+}
+
+func findProject(ctx context.Context, q queryer, code string) (project.Project, error) {
+	p, err := scanProject(q.QueryRowContext(ctx, `SELECT `+projectCols+` FROM projects WHERE code = $1`, code))
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, app.NotFound("项目 %s 不存在", code)
 	} else if err != nil {
 		return p, dbErr(err, "find project")
 	}
-	p.Stages, err = queryAll(ctx, s.DB, "project stages", scanStage,
+	p.Stages, err = queryAll(ctx, q, "project stages", scanStage,
 		`SELECT `+stageCols+` FROM project_stages WHERE project_id = $1 ORDER BY seq`, p.ID)
 	return p, err
 }
 
-// Pass finishes the project's current stage at `at` and starts the next one at
-// the same instant (a stage not yet started is started first); the hand-over is
-// written to the ledger by actor.
-func (s *ProjectRecords) Pass(ctx context.Context, code, actor string, at time.Time) error {
-	p, err := s.Project(ctx, code)
-	if err != nil {
-		return err
-	}
-	i := p.Current()
-	if i < 0 {
-		return app.Invalid("项目 %s 的全部阶段均已办结", code)
-	}
-	cur := p.Stages[i]
-	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE project_stages SET started_at = COALESCE(started_at, $1), finished_at = $1
-			WHERE id = $2`, utc(at), cur.ID); err != nil {
-			return dbErr(err, "finish stage")
-		}
-		note := "“" + cur.Name + "”阶段办结"
-		if i+1 < len(p.Stages) {
-			if _, err := tx.ExecContext(ctx, `UPDATE project_stages SET started_at = $1 WHERE id = $2`, utc(at),
-				p.Stages[i+1].ID); err != nil {
-				return dbErr(err, "start stage")
+// UpdateProject loads the project in a transaction (locked on PostgreSQL), refuses
+// a stale version (0: unchecked), applies fn, and writes the stages' start and
+// finish times, the raised version and the ledger entry fn returns (none when its
+// note is empty) together.
+func (s *ProjectRecords) UpdateProject(ctx context.Context, code string, version int,
+	fn func(*project.Project) (project.LedgerEntry, error)) (project.Project, error) {
+	var out project.Project
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if s.DB.Engine == Postgres {
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM projects WHERE code = $1 FOR UPDATE`, code); err != nil {
+				return dbErr(err, "lock project")
 			}
-			note += "，转入“" + p.Stages[i+1].Name + "”阶段"
 		}
-		return addLedger(ctx, tx, project.LedgerEntry{ProjectID: p.ID, At: at, Kind: "交接", Actor: actor, Note: note})
+		p, err := findProject(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		if version > 0 && version != p.Version {
+			return &app.Error{Code: app.EConflict, Message: "项目已被他人修改，请刷新后重试",
+				Detail: fmt.Sprintf("project %s: stale version %d, current %d", code, version, p.Version)}
+		}
+		e, err := fn(&p)
+		if err != nil {
+			return err
+		}
+		for _, st := range p.Stages {
+			if _, err := tx.ExecContext(ctx, `UPDATE project_stages SET started_at = $1, finished_at = $2 WHERE id = $3`,
+				nullTime(st.Started), nullTime(st.Finished), st.ID); err != nil {
+				return dbErr(err, "update project stage")
+			}
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE projects SET version = version + 1 WHERE id = $1 AND version = $2`, p.ID, p.Version)
+		if err != nil {
+			return dbErr(err, "update project version")
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return app.Conflict("项目已被他人修改，请刷新后重试")
+		}
+		p.Version++
+		if e.Note != "" {
+			e.ProjectID = p.ID
+			if err := addLedger(ctx, tx, e); err != nil {
+				return err
+			}
+		}
+		out = p
+		return nil
 	})
-}
-
-// Start starts the project's first stage at `at` if it has not started.
-func (s *ProjectRecords) Start(ctx context.Context, code string, at time.Time) error {
-	p, err := s.Project(ctx, code)
-	if err != nil {
-		return err
-	}
-	_, err = s.DB.ExecContext(ctx, `UPDATE project_stages SET started_at = $1 WHERE id = $2 AND started_at IS NULL`,
-		utc(at), p.Stages[0].ID)
-	return dbErr(err, "start project")
+	return out, err
 }
 
 func addLedger(ctx context.Context, q interface {

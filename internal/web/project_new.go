@@ -1,10 +1,8 @@
 package web
 
 import (
-	"math"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"govdesk/internal/project"
@@ -33,12 +31,14 @@ func (ui *UI) submitApplication(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	back := "/policies/applications"
-	yuan, err := strconv.ParseFloat(strings.TrimSpace(f.Get("amount")), 64)
-	if err != nil {
-		ui.redirectWith(w, r, back, "error", "申请金额应为数字（元）")
-		return
+	var fen int64
+	if v := strings.TrimSpace(f.Get("amount")); v != "" {
+		var ok bool
+		if fen, ok = project.ParseYuan(v); !ok {
+			ui.redirectWith(w, r, back, "error", "申请金额应为数字（元），如 80000 或 8万")
+			return
+		}
 	}
-	fen := int64(math.Round(yuan * 100))
 	a := project.Application{No: strings.TrimSpace(f.Get("no")), PolicyCode: strings.TrimSpace(f.Get("policy")),
 		Applicant: f.Get("applicant"), Channel: "线下", AmountFen: fen,
 		Materials: strings.FieldsFunc(f.Get("materials"), func(r rune) bool { return strings.ContainsRune("、，,；;\n", r) })}

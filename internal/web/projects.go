@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"govdesk/internal/app"
@@ -131,7 +132,7 @@ func (ui *UI) projectPage(w http.ResponseWriter, r *http.Request) {
 	}
 	ui.render(w, r, http.StatusOK, "project", page{Title: "项目 " + p.Code,
 		Breadcrumbs: []crumb{{"工作台", "/"}, {"项目代办", "/projects"}, {p.Name, ""}},
-		Data:        map[string]any{"P": p, "Stages": rows, "Ledger": led, "Kinds": project.LedgerKinds, "Done": p.Current() < 0}})
+		Data:        map[string]any{"P": p, "Stages": rows, "Ledger": led, "Kinds": project.NoteKinds, "Done": p.Current() < 0}})
 }
 
 // postForm reads a small form; false when it could not be read (the page is written).
@@ -156,6 +157,15 @@ func (ui *UI) done(w http.ResponseWriter, r *http.Request, back, msg string, err
 	ui.redirectWith(w, r, back, "ok", msg)
 }
 
+// formVersion reads the optimistic version every form of a changing step carries.
+func formVersion(f url.Values) (int, error) {
+	v, err := strconv.Atoi(f.Get("version"))
+	if err != nil || v <= 0 {
+		return 0, app.Invalid("表单缺少版本号，请刷新页面后重试")
+	}
+	return v, nil
+}
+
 func (ui *UI) projectStep(w http.ResponseWriter, r *http.Request) {
 	f, ok := ui.postForm(w, r)
 	if !ok {
@@ -165,7 +175,12 @@ func (ui *UI) projectStep(w http.ResponseWriter, r *http.Request) {
 	back := "/projects/" + url.PathEscape(code)
 	switch r.PathValue("step") {
 	case "pass":
-		ui.done(w, r, back, "当前阶段已办结并转入下一阶段", ui.Projects.Pass(r.Context(), code))
+		version, err := formVersion(f)
+		var e project.LedgerEntry
+		if err == nil {
+			_, e, err = ui.Projects.Pass(r.Context(), code, version)
+		}
+		ui.done(w, r, back, e.Note, err)
 	case "ledger":
 		ui.done(w, r, back, "已记入台账", ui.Projects.Note(r.Context(), code, f.Get("kind"), f.Get("note")))
 	default:
@@ -185,36 +200,71 @@ func (ui *UI) policiesPage(w http.ResponseWriter, r *http.Request) {
 
 func (ui *UI) applicationsPage(w http.ResponseWriter, r *http.Request) {
 	as, err := ui.Projects.Applications(r.Context())
+	var pols []project.Policy
+	if err == nil {
+		pols, err = ui.Projects.Policies(r.Context())
+	}
 	if err != nil {
 		ui.fail(w, r, err)
 		return
 	}
+	limits := map[string]int64{}
+	for _, p := range pols {
+		limits[p.Code] = p.Limit()
+	}
 	ui.render(w, r, http.StatusOK, "applications", page{Title: "政策兑现审核",
 		Breadcrumbs: []crumb{{"工作台", "/"}, {"政策兑现", "/policies"}, {"审核", ""}},
-		Data:        map[string]any{"List": as, "Names": project.StatusNames}})
+		Data:        map[string]any{"List": as, "Names": project.StatusNames, "Limits": limits}})
 }
 
+// applicationStep approves (with the approved amount), rejects or pays an
+// application from the review queue; each form carries the application's version.
 func (ui *UI) applicationStep(w http.ResponseWriter, r *http.Request) {
 	f, ok := ui.postForm(w, r)
 	if !ok {
 		return
 	}
 	no, back, ctx := r.PathValue("no"), "/policies/applications", r.Context()
+	version, err := formVersion(f)
+	amount := func() int64 {
+		if err != nil || strings.TrimSpace(f.Get("amount")) == "" {
+			return 0
+		}
+		fen, ok := project.ParseYuan(f.Get("amount"))
+		if !ok {
+			err = app.Invalid("金额应为数字（元），如 80000 或 8万")
+		}
+		return fen
+	}
+	var msg string
 	switch r.PathValue("step") {
 	case "approve":
-		ui.done(w, r, back, "申请 "+no+" 已审核通过", ui.Projects.Decide(ctx, no, true, f.Get("reason")))
-	case "reject":
-		ui.done(w, r, back, "申请 "+no+" 未予通过", ui.Projects.Decide(ctx, no, false, f.Get("reason")))
-	case "pay":
-		yuan, err := strconv.ParseFloat(f.Get("amount"), 64)
-		if err != nil {
-			ui.redirectWith(w, r, back, "error", "兑付金额应为数字（元）")
-			return
+		d := project.Decision{Approve: true, Reason: f.Get("reason"), AmountFen: amount()}
+		var a project.Application
+		if err == nil {
+			a, err = ui.Projects.Decide(ctx, no, version, d)
 		}
-		ui.done(w, r, back, "申请 "+no+" 已兑付", ui.Projects.Pay(ctx, no, int64(yuan*100+0.5)))
+		msg = "申请 " + no + " 已审核通过，核定金额 " + project.Yuan(a.ApprovedFen) + " 元"
+	case "reject":
+		if err == nil {
+			_, err = ui.Projects.Decide(ctx, no, version, project.Decision{Reason: f.Get("reason")})
+		}
+		msg = "申请 " + no + " 未予通过"
+	case "pay":
+		fen := amount()
+		if err == nil && fen == 0 && strings.TrimSpace(f.Get("amount")) == "" {
+			err = app.Invalid("请填写兑付金额（元）")
+		}
+		var a project.Application
+		if err == nil {
+			a, err = ui.Projects.Pay(ctx, no, version, fen)
+		}
+		msg = "申请 " + no + " 已兑付 " + project.Yuan(a.PaidFen) + " 元"
 	default:
 		ui.fail(w, r, app.NotFound("操作不存在"))
+		return
 	}
+	ui.done(w, r, back, msg, err)
 }
 
 // projectFigures shows both figure sets of SPEC §6.1 for ?from=&to= (default: this
@@ -288,5 +338,5 @@ func (ui *UI) policyStatusPage(w http.ResponseWriter, r *http.Request) {
 
 // The project pages' template functions (see catalog.go's init).
 func init() {
-	funcs["yuan"] = func(fen int64) string { return strconv.FormatFloat(float64(fen)/100, 'f', 2, 64) }
+	funcs["yuan"] = project.Yuan
 }

@@ -1,10 +1,17 @@
 // govdesk: small progressive enhancements; every page works without them.
 "use strict";
-// A checked box (or a form) carrying data-confirm asks before the form is sent.
+// A checked box (or a form) carrying data-confirm asks before the form is sent. A
+// form's question may name its fields in braces ("兑付 {amount} 元？"): each is replaced
+// by what the field holds when the form is sent.
 document.addEventListener("submit", function (e) {
   var form = e.target;
   var asks = [];
-  if (form.dataset && form.dataset.confirm) asks.push(form.dataset.confirm);
+  if (form.dataset && form.dataset.confirm) {
+    asks.push(form.dataset.confirm.replace(/\{(\w+)\}/g, function (m, name) {
+      var el = form.elements[name];
+      return el && "value" in el ? el.value.trim() : m;
+    }));
+  }
   form.querySelectorAll("input[data-confirm]:checked").forEach(function (el) { asks.push(el.dataset.confirm); });
   for (var i = 0; i < asks.length; i++) {
     if (!window.confirm(asks[i])) { e.preventDefault(); return; }
