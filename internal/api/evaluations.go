@@ -93,11 +93,17 @@ type rectJSON struct {
 	VerifyDeadline  time.Time  `json:"verify_deadline"`
 	RectifyDeadline time.Time  `json:"rectify_deadline"`
 	Verification    string     `json:"verification"`
+	VerifyNote      string     `json:"verify_note"`
+	VerifiedAt      *time.Time `json:"verified_at"`
+	VerifiedBy      string     `json:"verified_by"`
 	Action          string     `json:"action"`
 	Feedback        string     `json:"feedback"`
 	RectifiedAt     *time.Time `json:"rectified_at"`
+	RectifiedBy     string     `json:"rectified_by"`
 	ClosedAt        *time.Time `json:"closed_at"`
+	ClosedBy        string     `json:"closed_by"`
 	Overdue         bool       `json:"overdue"`
+	Version         int        `json:"version"`
 }
 
 func optTime(t time.Time) *time.Time {
@@ -113,8 +119,10 @@ func toEvaluationJSON(ev evaluation.Evaluation) evaluationJSON {
 		Target: ev.Target, Unit: ev.UnitCode, Level: ev.Score, LevelName: evaluation.LevelName(ev.Score), Content: ev.Content}
 	if r := ev.Rect; r != nil {
 		out.Rect = &rectJSON{Status: r.Status(), VerifyDeadline: r.VerifyDeadline.In(app.Shanghai),
-			RectifyDeadline: r.RectifyDeadline.In(app.Shanghai), Verification: r.Verification, Action: r.Action,
-			Feedback: r.Feedback, RectifiedAt: optTime(r.RectifiedAt), ClosedAt: optTime(r.ClosedAt), Overdue: r.Overdue || r.Late(time.Now())}
+			RectifyDeadline: r.RectifyDeadline.In(app.Shanghai), Verification: r.Verification, VerifyNote: r.VerifyNote,
+			VerifiedAt: optTime(r.VerifiedAt), VerifiedBy: r.VerifiedBy, Action: r.Action, Feedback: r.Feedback,
+			RectifiedAt: optTime(r.RectifiedAt), RectifiedBy: r.RectifiedBy, ClosedAt: optTime(r.ClosedAt), ClosedBy: r.ClosedBy,
+			Overdue: r.Overdue || r.Late(time.Now()), Version: r.Version}
 	}
 	return out
 }
@@ -157,14 +165,18 @@ func (c *Catalog) getEvaluation(w http.ResponseWriter, r *http.Request) {
 	httpx.WriteJSON(w, http.StatusOK, toEvaluationJSON(ev))
 }
 
-// step runs verify, rectify or close, named by the path's last segment.
+// step runs verify, rectify or close, named by the path's last segment; the body
+// may carry the rectification's "version" (0 or absent: unchecked).
 func (c *Catalog) step(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		httpx.WriteError(w, r, app.NotFound("评价不存在"))
 		return
 	}
-	var in struct{ Result, Note, Action, Feedback string }
+	var in struct {
+		Result, Note, Action, Feedback string
+		Version                        int `json:"version"`
+	}
 	if r.ContentLength != 0 {
 		if err := httpx.DecodeJSON(w, r, &in); err != nil {
 			httpx.WriteError(w, r, err)
@@ -172,17 +184,18 @@ func (c *Catalog) step(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	ctx := r.Context()
+	var ev evaluation.Evaluation
 	switch {
 	case strings.HasSuffix(r.URL.Path, "/verify"):
-		err = c.Evaluations.Verify(ctx, id, in.Result, in.Note)
+		ev, err = c.Evaluations.Verify(ctx, id, in.Version, in.Result, in.Note)
 	case strings.HasSuffix(r.URL.Path, "/rectify"):
-		err = c.Evaluations.Rectify(ctx, id, in.Action, in.Feedback)
+		ev, err = c.Evaluations.Rectify(ctx, id, in.Version, in.Action, in.Feedback)
 	default:
-		err = c.Evaluations.Close(ctx, id)
+		ev, err = c.Evaluations.Close(ctx, id, in.Version)
 	}
 	if err != nil {
 		httpx.WriteError(w, r, err)
 		return
 	}
-	c.getEvaluation(w, r)
+	httpx.WriteJSON(w, http.StatusOK, toEvaluationJSON(ev))
 }

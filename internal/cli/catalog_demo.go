@@ -128,8 +128,11 @@ func demoEvaluations(rng *rand.Rand, sched workday.Schedule, units map[string]in
 			ev.Rect = evaluation.Open(sched, evaluation.DefaultPolicy, at, units[u.Code])
 			if at.Before(time.Date(2022, 11, 15, 0, 0, 0, 0, app.Shanghai)) {
 				done := sched.Deadline(at, 3)
-				ev.Rect.VerifiedAt, ev.Rect.Verification, ev.Rect.Action, ev.Rect.Feedback = sched.Deadline(at, 0.5), evaluation.Confirmed, "约谈窗口人员，优化取号分流", "已电话回访，评价人表示认可"
-				ev.Rect.RectifiedAt, ev.Rect.ClosedAt, ev.Rect.ClosedBy = done, done, "staff"
+				r := ev.Rect
+				r.VerifiedAt, r.Verification, r.VerifyNote = sched.Deadline(at, 0.5), evaluation.Confirmed, "已电话联系评价人，等候时间过长属实"
+				r.Action, r.Feedback = "约谈窗口人员，优化取号分流", "已电话回访，评价人表示认可"
+				r.VerifiedBy, r.RectifiedBy = u.Name+"承办人", u.Name+"承办人"
+				r.RectifiedAt, r.ClosedAt, r.ClosedBy = done, done, "中心工作人员小陈"
 			}
 		}
 		evs = append(evs, ev)

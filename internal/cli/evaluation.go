@@ -87,10 +87,14 @@ func decimal2(v *float64) string {
 // rectificationCmd is `govdesk rectification list|verify|rectify|close`.
 func rectificationCmd() *command {
 	var open bool
-	var result, note, action, feedback string
+	var result, note, action, feedback, as string
 	step := func(name, args, en, zh string, flags func(fs *flag.FlagSet), do func(ctx context.Context, svc *evaluation.Service, id int64) error) *command {
-		return &command{name: name, args: args, en: en, zh: zh,
-			flags: func(e *env, fs *flag.FlagSet) { e.dbFlag(fs); flags(fs) },
+		return &command{name: name, args: args + " [--as USER]", en: en, zh: zh,
+			flags: func(e *env, fs *flag.FlagSet) {
+				e.dbFlag(fs)
+				fs.StringVar(&as, "as", "", "the user who does the step (default: system admin, who may only close) / 办理人用户名")
+				flags(fs)
+			},
 			run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 				if err := requireArgs(args, 1, "EVALUATION-ID / 评价ID"); err != nil {
 					return err
@@ -100,6 +104,10 @@ func rectificationCmd() *command {
 					return usagef("EVALUATION-ID must be a number / 评价ID应为数字")
 				}
 				return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
+					ctx, err := actAs(ctx, s, as)
+					if err != nil {
+						return err
+					}
 					if err := do(ctx, evaluationService(s), id); err != nil {
 						return err
 					}
@@ -135,22 +143,27 @@ func rectificationCmd() *command {
 						return nil
 					})
 				}},
-			step("verify", "EVALUATION-ID --result 属实|不属实 [--note TEXT]", "Record the verification.", "登记核实结果。",
+			step("verify", "EVALUATION-ID --result 属实|不属实 [--note TEXT]", "Record the verification (the owner unit's handler or unit admin, --as).", "登记核实结果（责任单位承办人或单位管理员，用 --as 指定）。",
 				func(fs *flag.FlagSet) {
 					fs.StringVar(&result, "result", "", "属实 or 不属实 / 核实结果")
 					fs.StringVar(&note, "note", "", "contact with the evaluator / 联系评价人情况")
 				}, func(ctx context.Context, svc *evaluation.Service, id int64) error {
-					return svc.Verify(ctx, id, result, note)
+					_, err := svc.Verify(ctx, id, 0, result, note)
+					return err
 				}),
-			step("rectify", "EVALUATION-ID --action TEXT --feedback TEXT", "Record the action and feedback.", "登记整改措施和反馈情况。",
+			step("rectify", "EVALUATION-ID --action TEXT --feedback TEXT", "Record the action and feedback (the owner unit's handler or unit admin, --as).", "登记整改措施和反馈情况（责任单位承办人或单位管理员，用 --as 指定）。",
 				func(fs *flag.FlagSet) {
 					fs.StringVar(&action, "action", "", "action taken / 整改措施")
 					fs.StringVar(&feedback, "feedback", "", "feedback given / 反馈情况")
 				}, func(ctx context.Context, svc *evaluation.Service, id int64) error {
-					return svc.Rectify(ctx, id, action, feedback)
+					_, err := svc.Rectify(ctx, id, 0, action, feedback)
+					return err
 				}),
 			step("close", "EVALUATION-ID", "Close a rectified 差评 (the centre only).", "办结整改（仅服务中心）。",
-				func(*flag.FlagSet) {}, func(ctx context.Context, svc *evaluation.Service, id int64) error { return svc.Close(ctx, id) }),
+				func(*flag.FlagSet) {}, func(ctx context.Context, svc *evaluation.Service, id int64) error {
+					_, err := svc.Close(ctx, id, 0)
+					return err
+				}),
 		},
 	}
 }

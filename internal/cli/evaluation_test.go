@@ -64,7 +64,17 @@ func TestImportEvaluationsAndRectify(t *testing.T) {
 		if code, _, errs := run(t, env, "rectification", "close", id); code != 1 || !strings.Contains(errs, "尚未") {
 			t.Errorf("close before rectify: %d %s", code, errs)
 		}
-		for _, args := range [][]string{{"verify", id, "--result", "属实", "--note", "已联系"}, {"rectify", id, "--action", "约谈", "--feedback", "已回访"}, {"close", id}} {
+		// 核实 and 整改 belong to the owner unit: the system admin may not do them, its handler may.
+		if code, _, errs := run(t, env, "user", "add", "--username", "zhang", "--password", "secret", "--role", "handler",
+			"--unit", "U001", "--name", "张承办"); code != 0 {
+			t.Fatal(errs)
+		}
+		if code, _, errs := run(t, env, "rectification", "verify", id, "--result", "属实", "--note", "已联系"); code == 0 ||
+			!strings.Contains(errs, "核实和整改由责任单位办理") {
+			t.Errorf("the admin verifies: %d %s", code, errs)
+		}
+		for _, args := range [][]string{{"verify", id, "--result", "属实", "--note", "已联系", "--as", "zhang"},
+			{"rectify", id, "--action", "约谈", "--feedback", "已回访", "--as", "zhang"}, {"close", id}} {
 			if code, _, errs := run(t, env, append([]string{"rectification"}, args...)...); code != 0 {
 				t.Fatalf("%v: %s", args, errs)
 			}
@@ -83,7 +93,8 @@ func TestImportEvaluationsAndRectify(t *testing.T) {
 		if got, want := statsJSON(), `{"total":5,"good_rate":40,"bad":2,"rectified_on_time":1,"rectification_rate":100,"avg_score":3}`; got != want {
 			t.Errorf("after round trip\n got %s\nwant %s", got, want)
 		}
-		if ev, err := (&store.Evaluations{DB: db}).FindEvaluation(ctx, pj5.ID); err != nil || ev.Rect.Action != "约谈" || ev.Rect.ClosedBy == "导入" {
+		if ev, err := (&store.Evaluations{DB: db}).FindEvaluation(ctx, pj5.ID); err != nil || ev.Rect.Action != "约谈" || ev.Rect.ClosedBy == "导入" ||
+			ev.Rect.VerifyNote != "已联系" || ev.Rect.VerifiedBy != "张承办" || ev.Rect.Feedback != "已回访" {
 			t.Errorf("re-import changed a closed rectification: %+v %v", ev.Rect, err)
 		}
 		bad := evalHead + "PJ9,2022-09-29 10:00:00,柜台,窗口,3号窗口,U999,6,,\nPJ10,2022-09-29 10:00:00,网上,窗口,3号窗口,,满意,,2022-10-01 10:00:00\n"

@@ -75,15 +75,9 @@ func exportOrders(ctx context.Context, e *env, s *services, f workorder.Filter, 
 			return err
 		}
 	}
-	if as != "" {
-		u, err := s.accounts.Store.FindUserByUsername(ctx, as)
-		if err != nil {
-			return err
-		}
-		if !u.Active {
-			return app.Invalid("用户 %s 已停用", as).WithDetail("user %s is deactivated", as)
-		}
-		ctx = app.WithActor(ctx, u.Actor())
+	ctx, err := actAs(ctx, s, as)
+	if err != nil {
+		return err
 	}
 	var rows [][]string
 	n, err := orderImporter(s).Export(ctx, f, func(r []string) error {
@@ -146,4 +140,20 @@ func parseStatus(v string) (workorder.Status, bool) {
 		}
 	}
 	return "", false
+}
+
+// actAs returns ctx acting as the active user named by username, or ctx itself
+// (the system actor) when username is empty.
+func actAs(ctx context.Context, s *services, username string) (context.Context, error) {
+	if username == "" {
+		return ctx, nil
+	}
+	u, err := s.accounts.Store.FindUserByUsername(ctx, username)
+	if err != nil {
+		return ctx, err
+	}
+	if !u.Active {
+		return ctx, app.Invalid("用户 %s 已停用", username).WithDetail("user %s is deactivated", username)
+	}
+	return app.WithActor(ctx, u.Actor()), nil
 }

@@ -68,9 +68,12 @@ type Store interface {
 	FindEvaluations(ctx context.Context, f Filter) ([]Evaluation, error)
 	// FindEvaluation returns one evaluation with its rectification.
 	FindEvaluation(ctx context.Context, id int64) (Evaluation, error)
-	// UpdateRectification loads the rectification of an evaluation in a transaction,
-	// applies fn and saves it.
-	UpdateRectification(ctx context.Context, evaluationID int64, fn func(ev Evaluation, r *Rectification) error) error
+	// UpdateRectification loads the rectification of an evaluation in a transaction
+	// (locked on PostgreSQL), refuses a stale version (0: unchecked) with conflict,
+	// applies fn and saves it with its version raised; it returns the evaluation as
+	// saved. not_found for an unknown evaluation, illegal_transition for one without
+	// a rectification (not a 差评).
+	UpdateRectification(ctx context.Context, evaluationID int64, version int, fn func(ev Evaluation, r *Rectification) error) (Evaluation, error)
 	// FlagOverdue marks every open rectification past a deadline at now as overdue
 	// and returns how many were newly flagged.
 	FlagOverdue(ctx context.Context, now time.Time) (int, error)

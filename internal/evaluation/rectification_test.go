@@ -56,20 +56,33 @@ func TestRectification_Workflow(t *testing.T) {
 
 	t.Run("OnTime", func(t *testing.T) {
 		r := open()
-		if err := r.Rectify("a", "b", at("2022-10-08T09:00:00+08:00")); app.ErrorCode(err) != app.EIllegalTransition {
+		if err := r.Rectify("a", "b", "h1", at("2022-10-08T09:00:00+08:00")); app.ErrorCode(err) != app.EIllegalTransition {
 			t.Errorf("rectify before verify: %v", err)
 		}
-		if err := r.Verify("属实", "已电话联系", at("2022-10-08T09:00:00+08:00")); err != nil {
+		if err := r.Verify("属实", "", "h1", at("2022-10-08T09:00:00+08:00")); app.ErrorCode(err) != app.EInvalid {
+			t.Errorf("verified without a note: %v", err)
+		}
+		if err := r.Verify("属实", "已电话联系评价人", "h1", at("2022-10-08T09:00:00+08:00")); err != nil {
 			t.Fatal(err)
+		}
+		if err := r.Verify("不属实", "改了主意", "h1", at("2022-10-08T10:00:00+08:00")); app.ErrorCode(err) != app.EIllegalTransition {
+			t.Errorf("verified twice: %v", err)
 		}
 		if err := r.Close("staff", at("2022-10-08T10:00:00+08:00")); app.ErrorCode(err) != app.EIllegalTransition {
 			t.Errorf("close before rectify: %v", err)
 		}
-		if err := r.Rectify("", "", at("2022-10-26T23:59:59+08:00")); app.ErrorCode(err) != app.EInvalid {
+		if err := r.Rectify("", "", "h1", at("2022-10-26T23:59:59+08:00")); app.ErrorCode(err) != app.EInvalid {
 			t.Errorf("empty action: %v", err)
 		}
-		if err := r.Rectify("加开窗口", "已回访", at("2022-10-26T23:59:59+08:00")); err != nil {
+		if err := r.Rectify("加开窗口", "已回访", "h2", at("2022-10-26T23:59:59+08:00")); err != nil {
 			t.Fatal(err)
+		}
+		// The 核实 record survives the 整改 step: each step keeps its own.
+		if r.VerifyNote != "已电话联系评价人" || r.VerifiedBy != "h1" || r.Verification != "属实" || r.Feedback != "已回访" || r.RectifiedBy != "h2" {
+			t.Errorf("records after rectify: %+v", r)
+		}
+		if err := r.Rectify("再改", "再访", "h2", at("2022-10-26T23:59:59+08:00")); app.ErrorCode(err) != app.EIllegalTransition {
+			t.Errorf("rectified twice: %v", err)
 		}
 		if !r.OnTime() || r.Status() != "待中心审核" {
 			t.Errorf("on time %v, status %s", r.OnTime(), r.Status())
@@ -89,20 +102,54 @@ func TestRectification_Workflow(t *testing.T) {
 		if !r.Late(at("2022-10-09T00:00:01+08:00")) {
 			t.Error("not late after the verify deadline")
 		}
-		r.Verify("属实", "", at("2022-10-09T08:00:00+08:00"))
+		r.Verify("属实", "已联系", "h1", at("2022-10-09T08:00:00+08:00"))
 		if r.Late(at("2022-10-26T12:00:00+08:00")) || !r.Late(at("2022-10-27T00:00:01+08:00")) {
 			t.Error("rectify deadline not applied")
 		}
-		r.Rectify("整改", "反馈", at("2022-10-27T09:00:00+08:00"))
+		r.Rectify("整改", "反馈", "h1", at("2022-10-27T09:00:00+08:00"))
 		if r.OnTime() {
 			t.Error("rectified after the deadline counted on time")
 		}
 	})
 	t.Run("BadVerification", func(t *testing.T) {
-		if err := open().Verify("也许", "", at("2022-10-08T09:00:00+08:00")); app.ErrorCode(err) != app.EInvalid {
+		if err := open().Verify("也许", "已联系", "h1", at("2022-10-08T09:00:00+08:00")); app.ErrorCode(err) != app.EInvalid {
 			t.Errorf("got %v", err)
 		}
 	})
+}
+
+// Each step is done by the role it belongs to: the owner unit verifies and
+// rectifies, the centre closes; another unit does not even see it.
+func TestAllow(t *testing.T) {
+	r := &Rectification{UnitID: 7}
+	centre := &Rectification{UnitID: 1} // a 差评 of the centre's own window
+	actor := func(role string, unit int64) app.Actor { return app.Actor{Role: role, UnitID: unit} }
+	for _, c := range []struct {
+		who    string
+		a      app.Actor
+		r      *Rectification
+		step   string
+		wantOK string // error code, "" = allowed
+	}{
+		{"owner handler verifies", actor(app.RoleHandler, 7), r, StepVerify, ""},
+		{"owner unit admin rectifies", actor(app.RoleUnitAdmin, 7), r, StepRectify, ""},
+		{"owner handler closes", actor(app.RoleHandler, 7), r, StepClose, app.EForbidden},
+		{"other unit's handler verifies", actor(app.RoleHandler, 8), r, StepVerify, app.ENotFound},
+		{"other unit's admin closes", actor(app.RoleUnitAdmin, 8), r, StepClose, app.ENotFound},
+		{"centre staff verifies", actor(app.RoleStaff, 1), r, StepVerify, app.EForbidden},
+		{"centre staff rectifies", actor(app.RoleStaff, 1), r, StepRectify, app.EForbidden},
+		{"admin rectifies", actor(app.RoleAdmin, 1), r, StepRectify, app.EForbidden},
+		{"centre staff closes", actor(app.RoleStaff, 1), r, StepClose, ""},
+		{"admin closes", actor(app.RoleAdmin, 0), r, StepClose, ""},
+		{"leader closes", actor(app.RoleLeader, 1), r, StepClose, app.EForbidden},
+		{"dispatcher rectifies", actor(app.RoleDispatcher, 2), r, StepRectify, app.EForbidden},
+		{"centre staff rectifies the centre's own", actor(app.RoleStaff, 1), centre, StepRectify, ""},
+		{"unknown step", actor(app.RoleStaff, 1), r, "reopen", app.ENotFound},
+	} {
+		if got := app.ErrorCode(Allow(c.a, c.r, c.step)); got != c.wantOK {
+			t.Errorf("%s: %q, want %q", c.who, got, c.wantOK)
+		}
+	}
 }
 
 func TestLevels(t *testing.T) {

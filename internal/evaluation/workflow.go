@@ -43,41 +43,42 @@ func (s *Service) Evaluation(ctx context.Context, id int64) (Evaluation, error) 
 	return ev, err
 }
 
-// step runs one workflow step on the rectification of evaluation id. The owner
-// unit's handlers and unit admins and the centre's staff may verify and rectify.
-func (s *Service) step(ctx context.Context, id int64, centreOnly bool, fn func(a app.Actor, r *Rectification) error) error {
+// step runs one workflow step on the rectification of evaluation id under the
+// optimistic version (0: unchecked): the store loads it in a transaction, Allow
+// decides who may, fn decides what changes.
+func (s *Service) step(ctx context.Context, id int64, version int, step string, fn func(a app.Actor, r *Rectification) error) (Evaluation, error) {
 	a, err := app.RequireActor(ctx)
 	if err != nil {
-		return err
+		return Evaluation{}, err
 	}
-	return s.Store.UpdateRectification(ctx, id, func(ev Evaluation, r *Rectification) error {
-		switch {
-		case a.Role == app.RoleStaff || a.Role == app.RoleAdmin:
-		case centreOnly:
-			return app.Forbidden("只有服务中心可以办结整改")
-		case (a.Role == app.RoleHandler || a.Role == app.RoleUnitAdmin) && r.UnitID == a.UnitID:
-		case !seesAll(a):
-			return app.NotFound("评价不存在")
-		default:
-			return app.Forbidden("只有责任单位或服务中心可以办理整改")
+	return s.Store.UpdateRectification(ctx, id, version, func(ev Evaluation, r *Rectification) error {
+		if err := Allow(a, r, step); err != nil {
+			return err
 		}
 		return fn(a, r)
 	})
 }
 
-// Verify records the verification (属实/不属实) of a 差评 and the contact with the evaluator.
-func (s *Service) Verify(ctx context.Context, id int64, result, note string) error {
-	return s.step(ctx, id, false, func(_ app.Actor, r *Rectification) error { return r.Verify(result, note, s.Clock.Now()) })
+// Verify records the verification (属实/不属实) of a 差评 and the contact with the
+// evaluator; the owner unit's people only.
+func (s *Service) Verify(ctx context.Context, id int64, version int, result, note string) (Evaluation, error) {
+	return s.step(ctx, id, version, StepVerify, func(a app.Actor, r *Rectification) error {
+		return r.Verify(result, note, Who(a), s.Clock.Now())
+	})
 }
 
-// Rectify records the action taken and the feedback given.
-func (s *Service) Rectify(ctx context.Context, id int64, action, feedback string) error {
-	return s.step(ctx, id, false, func(_ app.Actor, r *Rectification) error { return r.Rectify(action, feedback, s.Clock.Now()) })
+// Rectify records the action taken and the feedback given; the owner unit's people only.
+func (s *Service) Rectify(ctx context.Context, id int64, version int, action, feedback string) (Evaluation, error) {
+	return s.step(ctx, id, version, StepRectify, func(a app.Actor, r *Rectification) error {
+		return r.Rectify(action, feedback, Who(a), s.Clock.Now())
+	})
 }
 
 // Close ends a rectified 差评; only the centre (staff, admin) closes.
-func (s *Service) Close(ctx context.Context, id int64) error {
-	return s.step(ctx, id, true, func(a app.Actor, r *Rectification) error { return r.Close(a.Username, s.Clock.Now()) })
+func (s *Service) Close(ctx context.Context, id int64, version int) (Evaluation, error) {
+	return s.step(ctx, id, version, StepClose, func(a app.Actor, r *Rectification) error {
+		return r.Close(Who(a), s.Clock.Now())
+	})
 }
 
 // FlagOverdue marks the open rectifications past a deadline (the scheduler's job).

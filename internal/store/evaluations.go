@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
 	"govdesk/internal/app"
@@ -58,7 +59,7 @@ func (s *Evaluations) UpsertEvaluations(ctx context.Context, evs []evaluation.Ev
 					return err
 				}
 			case !ev.Rect.ClosedAt.IsZero() && closed == 0: // a closed one keeps its record
-				if err := saveRect(ctx, tx, id, ev.Rect); err != nil {
+				if err := closeRectByImport(ctx, tx, id, ev.Rect); err != nil {
 					return err
 				}
 			}
@@ -84,20 +85,39 @@ func insertEvaluation(ctx context.Context, tx *sql.Tx, ev evaluation.Evaluation)
 
 func insertRect(ctx context.Context, tx *sql.Tx, evID int64, r *evaluation.Rectification) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO rectifications (evaluation_id, unit_id, opened_at, verify_deadline,
-		rectify_deadline) VALUES ($1, $2, $3, $4, $5)`, evID, nullInt(r.UnitID), utc(r.OpenedAt), utc(r.VerifyDeadline),
-		utc(r.RectifyDeadline))
-	if err != nil {
-		return dbErr(err, "insert rectification")
-	}
-	return saveRect(ctx, tx, evID, r)
+		rectify_deadline, verified_at, verified_by, verification, verify_note, action, feedback, rectified_at, rectified_by,
+		closed_at, closed_by, overdue) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+		evID, nullInt(r.UnitID), utc(r.OpenedAt), utc(r.VerifyDeadline), utc(r.RectifyDeadline), nullTime(r.VerifiedAt),
+		r.VerifiedBy, r.Verification, r.VerifyNote, r.Action, r.Feedback, nullTime(r.RectifiedAt), r.RectifiedBy,
+		nullTime(r.ClosedAt), r.ClosedBy, r.Overdue)
+	return dbErr(err, "insert rectification")
 }
 
+// saveRect writes every step's record of r with its version raised, if r.Version
+// is still the stored one (conflict otherwise).
 func saveRect(ctx context.Context, tx *sql.Tx, evID int64, r *evaluation.Rectification) error {
-	_, err := tx.ExecContext(ctx, `UPDATE rectifications SET verified_at = $1, verification = $2, action = $3, feedback = $4,
-		rectified_at = $5, closed_at = $6, closed_by = $7, overdue = $8 WHERE evaluation_id = $9`,
-		nullTime(r.VerifiedAt), r.Verification, r.Action, r.Feedback, nullTime(r.RectifiedAt), nullTime(r.ClosedAt),
-		r.ClosedBy, r.Overdue, evID)
-	return dbErr(err, "save rectification")
+	res, err := tx.ExecContext(ctx, `UPDATE rectifications SET verified_at = $1, verified_by = $2, verification = $3,
+		verify_note = $4, action = $5, feedback = $6, rectified_at = $7, rectified_by = $8, closed_at = $9, closed_by = $10,
+		overdue = $11, version = version + 1 WHERE evaluation_id = $12 AND version = $13`,
+		nullTime(r.VerifiedAt), r.VerifiedBy, r.Verification, r.VerifyNote, r.Action, r.Feedback, nullTime(r.RectifiedAt),
+		r.RectifiedBy, nullTime(r.ClosedAt), r.ClosedBy, r.Overdue, evID, r.Version)
+	if err != nil {
+		return dbErr(err, "save rectification")
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return app.Conflict("整改记录已被他人修改，请刷新后重试")
+	}
+	r.Version++
+	return nil
+}
+
+// closeRectByImport closes an open rectification as a file says it was: the
+// steps it already recorded keep their records, the others take the file's times.
+func closeRectByImport(ctx context.Context, tx *sql.Tx, evID int64, r *evaluation.Rectification) error {
+	_, err := tx.ExecContext(ctx, `UPDATE rectifications SET verified_at = COALESCE(verified_at, $1),
+		rectified_at = COALESCE(rectified_at, $2), closed_at = $3, closed_by = $4, version = version + 1
+		WHERE evaluation_id = $5`, nullTime(r.VerifiedAt), nullTime(r.RectifiedAt), nullTime(r.ClosedAt), r.ClosedBy, evID)
+	return dbErr(err, "close rectification by import")
 }
 
 // CreateEvaluation stores one new evaluation and its rectification.
@@ -110,25 +130,27 @@ func (s *Evaluations) CreateEvaluation(ctx context.Context, ev evaluation.Evalua
 }
 
 const evalQuery = `SELECT e.id, e.no, e.evaluated_at, e.channel, e.target_kind, e.target, e.unit_id, u.code, u.name, e.level,
-	e.content, e.contact, r.id, r.opened_at, r.verify_deadline, r.rectify_deadline, r.verified_at, r.verification, r.action,
-	r.feedback, r.rectified_at, r.closed_at, r.closed_by, r.overdue
+	e.content, e.contact, r.id, r.opened_at, r.verify_deadline, r.rectify_deadline, r.verified_at, r.verified_by,
+	r.verification, r.verify_note, r.action, r.feedback, r.rectified_at, r.rectified_by, r.closed_at, r.closed_by, r.overdue,
+	r.version
 	FROM evaluations e LEFT JOIN units u ON u.id = e.unit_id LEFT JOIN rectifications r ON r.evaluation_id = e.id `
 
 func scanEvaluation(row rowScanner) (evaluation.Evaluation, error) {
 	var ev evaluation.Evaluation
-	var unitID, rid sql.NullInt64
-	var ucode, uname, verification, action, feedback, closedBy sql.NullString
+	var unitID, rid, version sql.NullInt64
+	var ucode, uname, verifiedBy, verification, verifyNote, action, feedback, rectifiedBy, closedBy sql.NullString
 	var opened, vdl, rdl, verified, rectified, closed sql.NullTime
 	var overdue sql.NullBool
 	err := row.Scan(&ev.ID, &ev.No, &ev.At, &ev.Channel, &ev.TargetKind, &ev.Target, &unitID, &ucode, &uname, &ev.Score,
-		&ev.Content, &ev.Contact, &rid, &opened, &vdl, &rdl, &verified, &verification, &action, &feedback, &rectified,
-		&closed, &closedBy, &overdue)
+		&ev.Content, &ev.Contact, &rid, &opened, &vdl, &rdl, &verified, &verifiedBy, &verification, &verifyNote, &action,
+		&feedback, &rectified, &rectifiedBy, &closed, &closedBy, &overdue, &version)
 	ev.UnitID, ev.UnitCode, ev.UnitName = unitID.Int64, ucode.String, uname.String
 	if rid.Valid {
 		ev.Rect = &evaluation.Rectification{ID: rid.Int64, UnitID: unitID.Int64, UnitName: uname.String, OpenedAt: opened.Time,
-			VerifyDeadline: vdl.Time, RectifyDeadline: rdl.Time, VerifiedAt: verified.Time, Verification: verification.String,
-			Action: action.String, Feedback: feedback.String, RectifiedAt: rectified.Time, ClosedAt: closed.Time,
-			ClosedBy: closedBy.String, Overdue: overdue.Bool}
+			VerifyDeadline: vdl.Time, RectifyDeadline: rdl.Time, VerifiedAt: verified.Time, VerifiedBy: verifiedBy.String,
+			Verification: verification.String, VerifyNote: verifyNote.String, Action: action.String, Feedback: feedback.String,
+			RectifiedAt: rectified.Time, RectifiedBy: rectifiedBy.String, ClosedAt: closed.Time, ClosedBy: closedBy.String,
+			Overdue: overdue.Bool, Version: int(version.Int64)}
 	}
 	return ev, err
 }
@@ -154,9 +176,18 @@ func (s *Evaluations) FindEvaluation(ctx context.Context, id int64) (evaluation.
 	return ev, dbErr(err, "find evaluation")
 }
 
-// UpdateRectification applies fn to the rectification of an evaluation in a transaction.
-func (s *Evaluations) UpdateRectification(ctx context.Context, id int64, fn func(evaluation.Evaluation, *evaluation.Rectification) error) error {
-	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+// UpdateRectification loads the evaluation and its rectification in a
+// transaction (the rectification locked on PostgreSQL), refuses a stale version
+// (0: unchecked), applies fn and saves every step's record with the version raised.
+func (s *Evaluations) UpdateRectification(ctx context.Context, id int64, version int,
+	fn func(evaluation.Evaluation, *evaluation.Rectification) error) (evaluation.Evaluation, error) {
+	var out evaluation.Evaluation
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if s.DB.Engine == Postgres {
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM rectifications WHERE evaluation_id = $1 FOR UPDATE`, id); err != nil {
+				return dbErr(err, "lock rectification")
+			}
+		}
 		ev, err := scanEvaluation(tx.QueryRowContext(ctx, evalQuery+`WHERE e.id = $1`, id))
 		if errors.Is(err, sql.ErrNoRows) {
 			return app.NotFound("评价不存在")
@@ -166,11 +197,20 @@ func (s *Evaluations) UpdateRectification(ctx context.Context, id int64, fn func
 		if ev.Rect == nil {
 			return app.Errorf(app.EIllegalTransition, "该评价不是差评，无需整改")
 		}
+		if version > 0 && version != ev.Rect.Version {
+			return &app.Error{Code: app.EConflict, Message: "整改记录已被他人修改，请刷新后重试",
+				Detail: fmt.Sprintf("rectification of evaluation %d: stale version %d, current %d", id, version, ev.Rect.Version)}
+		}
 		if err := fn(ev, ev.Rect); err != nil {
 			return err
 		}
-		return saveRect(ctx, tx, id, ev.Rect)
+		if err := saveRect(ctx, tx, id, ev.Rect); err != nil {
+			return err
+		}
+		out = ev
+		return nil
 	})
+	return out, err
 }
 
 // FlagOverdue marks open rectifications past a deadline at now as overdue.

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"context"
 	"testing"
 
 	"govdesk/internal/app"
@@ -33,7 +34,7 @@ func TestEvaluations_RectificationWorkflow(t *testing.T) {
 		}
 
 		// Another unit's handler neither sees nor touches it.
-		if err := svc.Verify(c.Handler2, bad.ID, "属实", ""); app.ErrorCode(err) != app.ENotFound {
+		if _, err := svc.Verify(c.Handler2, bad.ID, 0, "属实", "已联系"); app.ErrorCode(err) != app.ENotFound {
 			t.Errorf("other unit verify: %v", err)
 		}
 		if list, err := svc.Evaluations(c.Handler2, evaluation.Filter{To: storetest.At("2030-01-01T00:00:00Z")}); err != nil || len(list) != 0 {
@@ -47,29 +48,86 @@ func TestEvaluations_RectificationWorkflow(t *testing.T) {
 		if n, _ := svc.FlagOverdue(c.System); n != 0 {
 			t.Errorf("flagged twice: %d", n)
 		}
-		if err := svc.Verify(c.Handler1, bad.ID, "属实", "已联系"); err != nil {
-			t.Fatal(err)
+		// The centre's staff does not do the unit's steps.
+		if _, err := svc.Verify(c.Staff, bad.ID, 0, "属实", "已联系"); app.ErrorCode(err) != app.EForbidden {
+			t.Errorf("staff verifies: %v", err)
+		}
+		if _, err := svc.Verify(c.Handler1, bad.ID, 2, "属实", "已联系"); app.ErrorCode(err) != app.EConflict {
+			t.Errorf("a version from the future: %v", err)
+		}
+		got, err := svc.Verify(c.Handler1, bad.ID, 1, "属实", "已电话联系评价人，情况属实")
+		if err != nil || got.Rect.Version != 2 {
+			t.Fatal(err, got.Rect)
 		}
 		c.Clock.T = storetest.At("2022-10-20T10:00:00+08:00")
-		if err := svc.Rectify(c.Handler1, bad.ID, "增开窗口", "已回访"); err != nil {
+		if _, err := svc.Rectify(c.Handler1, bad.ID, 1, "增开窗口", "已回访"); app.ErrorCode(err) != app.EConflict {
+			t.Errorf("stale version: %v", err)
+		}
+		if _, err := svc.Rectify(c.Staff, bad.ID, 2, "增开窗口", "已回访"); app.ErrorCode(err) != app.EForbidden {
+			t.Errorf("staff rectifies the unit's rectification: %v", err)
+		}
+		if _, err := svc.Rectify(c.Handler1, bad.ID, 2, "增开窗口", "已回访"); err != nil {
 			t.Fatal(err)
 		}
-		if err := svc.Close(c.Handler1, bad.ID); app.ErrorCode(err) != app.EForbidden {
+		if _, err := svc.Close(c.Handler1, bad.ID, 0); app.ErrorCode(err) != app.EForbidden {
 			t.Errorf("unit closes: %v", err)
 		}
-		if err := svc.Close(c.Staff, bad.ID); err != nil {
+		if _, err := svc.Close(c.Staff, bad.ID, 3); err != nil {
 			t.Fatal(err)
 		}
-		got, err := svc.Evaluation(c.Handler1, bad.ID)
-		if err != nil || got.Rect.Status() != "已办结" || !got.Rect.OnTime() || got.Rect.ClosedBy != "staff" || got.Rect.Action != "增开窗口" {
-			t.Errorf("closed = %+v, %v", got.Rect, err)
+		// Every step's record is kept: the 核实 note is not overwritten by the 整改 step.
+		got, err = svc.Evaluation(c.Handler1, bad.ID)
+		r := got.Rect
+		if err != nil || r.Status() != "已办结" || !r.OnTime() || r.ClosedBy != "staff" || r.Action != "增开窗口" || r.Feedback != "已回访" ||
+			r.VerifyNote != "已电话联系评价人，情况属实" || r.Verification != "属实" || r.VerifiedBy != "h1" || r.RectifiedBy != "h1" ||
+			!r.VerifiedAt.Equal(storetest.At("2022-10-09T08:00:00+08:00")) || r.Version != 4 {
+			t.Errorf("closed = %+v, %v", r, err)
 		}
-		if err := svc.Close(c.Staff, good.ID); app.ErrorCode(err) != app.EIllegalTransition {
+		if _, err := svc.Close(c.Staff, good.ID, 0); app.ErrorCode(err) != app.EIllegalTransition {
 			t.Errorf("close a 好评: %v", err)
 		}
 		open, _ := svc.Evaluations(c.Staff, evaluation.Filter{To: storetest.At("2030-01-01T00:00:00Z"), OpenOnly: true})
 		if len(open) != 0 {
 			t.Errorf("open after close: %d", len(open))
+		}
+	})
+}
+
+// A rectification verified before the steps had their own records kept the 核实 note
+// in feedback: the migration moves it to its own column, where 整改 cannot overwrite it.
+func TestMigration_VerifyNoteOfOpenRectifications(t *testing.T) {
+	storetest.RunDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		db, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.MigrateTo(ctx, 17); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range []string{
+			`INSERT INTO evaluations (id, no, evaluated_at, channel, target_kind, target, level) VALUES
+			 (1, 'PJ1', '2022-09-30 07:00:00', '网上', '窗口', '1号窗口', 1), (2, 'PJ2', '2022-09-30 07:00:00', '网上', '窗口', '1号窗口', 1)`,
+			`INSERT INTO rectifications (evaluation_id, opened_at, verify_deadline, rectify_deadline, verified_at, verification, feedback)
+			 VALUES (1, '2022-09-30 07:00:00', '2022-10-08 16:00:00', '2022-10-26 16:00:00', '2022-10-08 01:00:00', '属实', '已电话联系')`,
+			`INSERT INTO rectifications (evaluation_id, opened_at, verify_deadline, rectify_deadline, verified_at, verification, action,
+			 feedback, rectified_at) VALUES (2, '2022-09-30 07:00:00', '2022-10-08 16:00:00', '2022-10-26 16:00:00', '2022-10-08 01:00:00',
+			 '属实', '增开窗口', '已回访', '2022-10-09 01:00:00')`,
+		} {
+			if _, err := db.ExecContext(ctx, q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		s := &store.Evaluations{DB: db}
+		if ev, err := s.FindEvaluation(ctx, 1); err != nil || ev.Rect.VerifyNote != "已电话联系" || ev.Rect.Feedback != "" || ev.Rect.Version != 1 {
+			t.Errorf("verified, not rectified: %+v %v", ev.Rect, err)
+		}
+		if ev, err := s.FindEvaluation(ctx, 2); err != nil || ev.Rect.VerifyNote != "" || ev.Rect.Feedback != "已回访" {
+			t.Errorf("rectified: %+v %v", ev.Rect, err)
 		}
 	})
 }

@@ -60,9 +60,9 @@ func (ui *UI) rectificationsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 type rectificationData struct {
-	Ev       evaluation.Evaluation
-	Now      time.Time
-	IsCentre bool
+	Ev  evaluation.Evaluation
+	Now time.Time
+	Can map[string]bool // the steps the reader may do (evaluation.Allow)
 }
 
 func (ui *UI) rectificationPage(w http.ResponseWriter, r *http.Request) {
@@ -80,43 +80,45 @@ func (ui *UI) rectificationPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, _ := actor(r)
+	can := map[string]bool{}
+	for _, step := range []string{evaluation.StepVerify, evaluation.StepRectify, evaluation.StepClose} {
+		can[step] = evaluation.Allow(a, ev.Rect, step) == nil
+	}
 	ui.render(w, r, http.StatusOK, "rectification", page{Title: "差评整改 " + ev.No,
 		Breadcrumbs: []crumb{{"差评整改", "/rectifications"}, {ev.No, ""}},
-		Data:        rectificationData{Ev: ev, Now: time.Now(), IsCentre: a.Is(app.RoleStaff, app.RoleAdmin)}})
+		Data:        rectificationData{Ev: ev, Now: time.Now(), Can: can}})
 }
 
-// rectificationStep runs verify, rectify or close from the detail page's forms.
+// rectificationStep runs verify, rectify or close from the detail page's forms,
+// each carrying the rectification's version.
 func (ui *UI) rectificationStep(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
 		ui.fail(w, r, app.NotFound("评价不存在"))
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
-	if err := r.ParseForm(); err != nil {
-		ui.fail(w, r, app.Invalid("表单内容无法读取或过大"))
+	f, ok := ui.postForm(w, r)
+	if !ok {
 		return
 	}
-	f := r.PostForm
 	back := "/rectifications/" + strconv.FormatInt(id, 10)
+	version, err := formVersion(f)
 	var msg string
-	switch r.PathValue("step") {
-	case "verify":
-		err, msg = ui.Evaluations.Verify(r.Context(), id, f.Get("result"), f.Get("note")), "已登记核实结果"
-	case "rectify":
-		err, msg = ui.Evaluations.Rectify(r.Context(), id, f.Get("action"), f.Get("feedback")), "已提交整改结果"
-	case "close":
-		err, msg = ui.Evaluations.Close(r.Context(), id), "整改已办结"
-	default:
-		err = app.NotFound("操作不存在")
-	}
-	if err != nil {
-		if app.ErrorCode(err) == app.ENotFound || app.ErrorCode(err) == app.EUnauthorized {
-			ui.fail(w, r, err)
-			return
+	if err == nil {
+		ctx := r.Context()
+		switch r.PathValue("step") {
+		case evaluation.StepVerify:
+			_, err = ui.Evaluations.Verify(ctx, id, version, f.Get("result"), f.Get("note"))
+			msg = "已登记核实结果"
+		case evaluation.StepRectify:
+			_, err = ui.Evaluations.Rectify(ctx, id, version, f.Get("action"), f.Get("feedback"))
+			msg = "已提交整改结果"
+		case evaluation.StepClose:
+			_, err = ui.Evaluations.Close(ctx, id, version)
+			msg = "整改已办结"
+		default:
+			err = app.NotFound("操作不存在")
 		}
-		ui.redirectWith(w, r, back, "error", app.ErrorMessage(err))
-		return
 	}
-	ui.redirectWith(w, r, back, "ok", msg)
+	ui.done(w, r, back, msg, err)
 }
