@@ -226,23 +226,19 @@ func (ui *UI) applicationStep(w http.ResponseWriter, r *http.Request) {
 	}
 	no, back, ctx := r.PathValue("no"), "/policies/applications", r.Context()
 	version, err := formVersion(f)
-	amount := func() int64 {
-		if err != nil || strings.TrimSpace(f.Get("amount")) == "" {
-			return 0
-		}
-		fen, ok := project.ParseYuan(f.Get("amount"))
-		if !ok {
+	var fen int64 // the amount typed (核定金额 or 兑付金额); empty is 0, which the domain judges
+	if v := strings.TrimSpace(f.Get("amount")); err == nil && v != "" {
+		var ok bool
+		if fen, ok = project.ParseYuan(v); !ok {
 			err = app.Invalid("金额应为数字（元），如 80000 或 8万")
 		}
-		return fen
 	}
+	var a project.Application
 	var msg string
 	switch r.PathValue("step") {
 	case "approve":
-		d := project.Decision{Approve: true, Reason: f.Get("reason"), AmountFen: amount()}
-		var a project.Application
 		if err == nil {
-			a, err = ui.Projects.Decide(ctx, no, version, d)
+			a, err = ui.Projects.Decide(ctx, no, version, project.Decision{Approve: true, Reason: f.Get("reason"), AmountFen: fen})
 		}
 		msg = "申请 " + no + " 已审核通过，核定金额 " + project.Yuan(a.ApprovedFen) + " 元"
 	case "reject":
@@ -251,11 +247,6 @@ func (ui *UI) applicationStep(w http.ResponseWriter, r *http.Request) {
 		}
 		msg = "申请 " + no + " 未予通过"
 	case "pay":
-		fen := amount()
-		if err == nil && fen == 0 && strings.TrimSpace(f.Get("amount")) == "" {
-			err = app.Invalid("请填写兑付金额（元）")
-		}
-		var a project.Application
 		if err == nil {
 			a, err = ui.Projects.Pay(ctx, no, version, fen)
 		}
