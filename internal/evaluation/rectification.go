@@ -104,13 +104,14 @@ func (r *Rectification) Verify(result, note, by string, now time.Time) error {
 	result, note = strings.TrimSpace(result), strings.TrimSpace(note)
 	switch {
 	case !r.ClosedAt.IsZero():
-		return app.Errorf(app.EIllegalTransition, "整改已办结，不能再核实")
+		return app.Errorf(app.EIllegalTransition, "整改已办结，不能再核实").WithDetail("the rectification is closed")
 	case r.Verified():
-		return app.Errorf(app.EIllegalTransition, "差评已于 %s 核实，不能重复核实", r.VerifiedAt.In(app.Shanghai).Format("2006-01-02 15:04"))
+		at := r.VerifiedAt.In(app.Shanghai).Format("2006-01-02 15:04")
+		return app.Errorf(app.EIllegalTransition, "差评已于 %s 核实，不能重复核实", at).WithDetail("already verified at %s", at)
 	case result != Confirmed && result != Rejected:
-		return app.Invalid("核实结果应为“属实”或“不属实”")
+		return app.Invalid("核实结果应为“属实”或“不属实”").WithDetail("bad --result %q, want 属实 or 不属实", result)
 	case note == "":
-		return app.Invalid("请填写核实情况及联系评价人情况")
+		return app.Invalid("请填写核实情况及联系评价人情况").WithDetail("--note (what was found, how the evaluator was contacted) is required")
 	}
 	r.Verification, r.VerifyNote, r.VerifiedBy, r.VerifiedAt = result, note, by, now
 	return nil
@@ -122,13 +123,13 @@ func (r *Rectification) Rectify(action, feedback, by string, now time.Time) erro
 	action, feedback = strings.TrimSpace(action), strings.TrimSpace(feedback)
 	switch {
 	case !r.ClosedAt.IsZero():
-		return app.Errorf(app.EIllegalTransition, "整改已办结")
+		return app.Errorf(app.EIllegalTransition, "整改已办结").WithDetail("the rectification is closed")
 	case !r.Verified():
-		return app.Errorf(app.EIllegalTransition, "请先核实差评")
+		return app.Errorf(app.EIllegalTransition, "请先核实差评").WithDetail("verify first")
 	case r.Rectified():
-		return app.Errorf(app.EIllegalTransition, "整改结果已提交，等待服务中心审核办结")
+		return app.Errorf(app.EIllegalTransition, "整改结果已提交，等待服务中心审核办结").WithDetail("already rectified, waiting for the centre to close it")
 	case action == "" || feedback == "":
-		return app.Invalid("请填写整改措施和反馈情况")
+		return app.Invalid("请填写整改措施和反馈情况").WithDetail("--action and --feedback are required")
 	}
 	r.Action, r.Feedback, r.RectifiedBy, r.RectifiedAt = action, feedback, by, now
 	return nil
@@ -138,9 +139,9 @@ func (r *Rectification) Rectify(action, feedback, by string, now time.Time) erro
 func (r *Rectification) Close(by string, now time.Time) error {
 	switch {
 	case !r.ClosedAt.IsZero():
-		return app.Errorf(app.EIllegalTransition, "整改已办结")
+		return app.Errorf(app.EIllegalTransition, "整改已办结").WithDetail("the rectification is closed")
 	case !r.Rectified():
-		return app.Errorf(app.EIllegalTransition, "责任单位尚未提交整改结果，不能办结")
+		return app.Errorf(app.EIllegalTransition, "责任单位尚未提交整改结果，不能办结").WithDetail("the owner unit has not rectified yet")
 	}
 	r.ClosedAt, r.ClosedBy = now, by
 	return nil
@@ -168,9 +169,10 @@ func Allow(a app.Actor, r *Rectification, step string) error {
 		case !seesAll(a):
 			return app.NotFound("评价不存在")
 		case a.Is(app.RoleStaff, app.RoleAdmin):
-			return app.Forbidden("核实和整改由责任单位办理，服务中心负责审核办结")
+			return app.Forbidden("核实和整改由责任单位办理，服务中心负责审核办结").
+				WithDetail("verify and rectify are done by the owner unit's handlers and unit admins; the centre closes")
 		}
-		return app.Forbidden("只有责任单位可以核实和整改差评")
+		return app.Forbidden("只有责任单位可以核实和整改差评").WithDetail("verify and rectify are done by the owner unit's handlers and unit admins")
 	case StepClose:
 		switch {
 		case a.Is(app.RoleStaff, app.RoleAdmin):
@@ -178,7 +180,7 @@ func Allow(a app.Actor, r *Rectification, step string) error {
 		case !seesAll(a) && !ownUnit:
 			return app.NotFound("评价不存在")
 		}
-		return app.Forbidden("只有服务中心可以办结整改")
+		return app.Forbidden("只有服务中心可以办结整改").WithDetail("only the centre's staff and admins close a rectification")
 	}
 	return app.NotFound("操作不存在")
 }

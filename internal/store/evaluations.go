@@ -190,12 +190,12 @@ func (s *Evaluations) UpdateRectification(ctx context.Context, id int64, version
 		}
 		ev, err := scanEvaluation(tx.QueryRowContext(ctx, evalQuery+`WHERE e.id = $1`, id))
 		if errors.Is(err, sql.ErrNoRows) {
-			return app.NotFound("评价不存在")
+			return app.NotFound("评价不存在").WithDetail("no evaluation %d", id)
 		} else if err != nil {
 			return dbErr(err, "find evaluation")
 		}
 		if ev.Rect == nil {
-			return app.Errorf(app.EIllegalTransition, "该评价不是差评，无需整改")
+			return app.Errorf(app.EIllegalTransition, "该评价不是差评，无需整改").WithDetail("evaluation %d is not a 差评 and has no rectification", id)
 		}
 		if version > 0 && version != ev.Rect.Version {
 			return &app.Error{Code: app.EConflict, Message: "整改记录已被他人修改，请刷新后重试",
