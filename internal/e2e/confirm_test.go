@@ -66,7 +66,14 @@ func TestBrowser_ConfirmReturn(t *testing.T) {
 		}
 		msg := submit(t, ctx, order, "form-return", chromedp.SendKeys(chromedp.CSS("#form-return textarea"), "不属于本单位职责。"))
 		<-asked
-		wantContains(t, "return after yes", msg, "退单")
+		wantContains(t, "return after yes", msg, "已退单")
+		// the order left the unit: the handler lands on the inbox, with the success notice only
+		if loc := location(t, ctx); !strings.HasSuffix(loc, "/orders/inbox") {
+			t.Fatalf("after the return the handler is on %s, want the inbox", loc)
+		}
+		if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("[role=alert]").length`)); err != nil || n != 0 {
+			t.Fatalf("%d alerts beside the success notice, %v", n, err)
+		}
 	})
 }
 

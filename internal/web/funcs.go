@@ -23,6 +23,7 @@ var funcs = template.FuncMap{
 	"remaining":  fmtRemaining,
 	"noDeadline": noDeadline,
 	"has":        func(list []string, s string) bool { return slices.Contains(list, s) },
+	"may":        may,
 	"join":       strings.Join,
 	"fileSize":   fmtFileSize,
 	"yesno": func(b bool) string {

@@ -77,7 +77,7 @@ func (ui *UI) kbSearch(r *http.Request) (kbSearchData, int) {
 		return d, http.StatusOK
 	}
 	d.Searched = true
-	if q := strings.TrimSpace(d.Q); utf8.RuneCountInString(q) <= knowledge.MaxQueryRunes {
+	if q := strings.TrimSpace(d.Q); utf8.RuneCountInString(q) <= knowledge.MaxQueryRunes && mayCreateOrder(r) {
 		title := []rune(q)
 		if len(title) > 30 {
 			title = title[:30]
@@ -104,6 +104,13 @@ func (ui *UI) kbSearch(r *http.Request) (kbSearchData, int) {
 		}
 	}
 	return d, http.StatusOK
+}
+
+// mayCreateOrder reports whether the request's actor may open the new-order form,
+// which a "新建工单" link leads to.
+func mayCreateOrder(r *http.Request) bool {
+	a, _ := actor(r)
+	return may(a, "/orders/new")
 }
 
 func newOrderURL(v url.Values) string {
@@ -184,7 +191,9 @@ func (ui *UI) showArticle(w http.ResponseWriter, r *http.Request, status int, ms
 	if d.Content == "" {
 		d.Content = a.Title
 	}
-	d.NewOrder = newOrderURL(url.Values{"title": {a.Title}, "content": {d.Content}, "category": {a.Category}})
+	if mayCreateOrder(r) {
+		d.NewOrder = newOrderURL(url.Values{"title": {a.Title}, "content": {d.Content}, "category": {a.Category}})
+	}
 	crumbs := []crumb{{"工作台", "/"}, {"知识库", "/kb"}, {a.Title, ""}}
 	if d.Q != "" {
 		crumbs[1].Href = "/kb?q=" + url.QueryEscape(d.Q)

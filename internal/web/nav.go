@@ -96,3 +96,26 @@ func allowed(a app.Actor, href string) bool {
 	}
 	return false
 }
+
+// sectionOf is the section a page belongs to: the longest navigation entry its path
+// falls under ("" for a page outside every section, such as the public pages). Each
+// page's route is guarded by this section (section(href, …) names it; a test holds them
+// together).
+func sectionOf(path string) string {
+	best := ""
+	for _, n := range navigation {
+		if under(path, n.Href) && len(n.Href) > len(best) {
+			best = n.Href
+		}
+	}
+	return best
+}
+
+// may reports whether the actor may follow a link to href (a path, with or without a
+// query): the rule the page's route enforces, so a page links only where its reader
+// may go. Templates call it as {{if may .Actor "/policies/applications"}}.
+func may(a app.Actor, href string) bool {
+	path, _, _ := strings.Cut(href, "?")
+	s := sectionOf(path)
+	return s == "" || allowed(a, s)
+}

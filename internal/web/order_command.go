@@ -131,7 +131,7 @@ func (ui *UI) orderCommand(w http.ResponseWriter, r *http.Request) {
 		} else if name == workorder.CmdCallback && o.Status == workorder.Accepted {
 			msg += "，群众不满意，工单已重新交办"
 		}
-		ui.redirectWith(w, r, back, "ok", msg)
+		ui.redirectWith(w, r, afterCommand(r, &o, back), "ok", msg)
 	case app.EConflict:
 		ui.redirectWith(w, r, back, "error", conflictMessage)
 	case app.EInvalid, app.EIllegalTransition, app.EForbidden:
@@ -140,4 +140,17 @@ func (ui *UI) orderCommand(w http.ResponseWriter, r *http.Request) {
 	default:
 		ui.fail(w, r, err)
 	}
+}
+
+// afterCommand is where a successful command leads: back to the order, or — when the
+// actor no longer sees it (a unit that returned it) — to the unit's inbox.
+func afterCommand(r *http.Request, o *workorder.Order, back string) string {
+	a, _ := actor(r)
+	switch {
+	case workorder.Visible(a, o):
+		return back
+	case may(a, "/orders/inbox"):
+		return "/orders/inbox"
+	}
+	return "/orders"
 }

@@ -150,6 +150,14 @@ func (ui *UI) render(w http.ResponseWriter, r *http.Request, status int, name st
 			p.Unread = n
 		}
 		p.Nav = navFor(a, r.URL.Path, p.Unread)
+		crumbs := make([]crumb, len(p.Breadcrumbs))
+		for i, c := range p.Breadcrumbs { // a step the reader may not open is named, not linked
+			if c.Href != "" && !may(a, c.Href) {
+				c.Href = ""
+			}
+			crumbs[i] = c
+		}
+		p.Breadcrumbs = crumbs
 	}
 	if p.Flash.Message == "" {
 		p.Flash = takeFlash(w, r)

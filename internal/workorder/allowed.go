@@ -49,3 +49,8 @@ func Allowed(a app.Actor, o *Order) []string {
 	}
 	return out
 }
+
+// Visible reports whether the actor may see the order, the rule Get applies: a
+// member unit sees the orders it handles or co-handles, the centre's roles every
+// order. A unit that returns an order stops seeing it.
+func Visible(a app.Actor, o *Order) bool { return visible(a, o) }
