@@ -86,7 +86,7 @@ func (s *Service) annual(ctx context.Context, d *Doc) error {
 	b.chart(cc)
 
 	b.h(1, "五、承办单位履职情况")
-	ut, uc := unitsTable(units, p, 30)
+	ut, uc := unitsTable(units, p)
 	b.para(unitsText(units, p)...)
 	b.table(ut)
 	if len(units) > 0 {

@@ -66,7 +66,7 @@ func (s *Service) monthly(ctx context.Context, d *Doc) error {
 	b.table(src)
 
 	b.h(1, "五、承办单位办理情况")
-	ut, uc := unitsTable(units, p, 20)
+	ut, uc := unitsTable(units, p)
 	b.para(unitsText(units, p)...)
 	b.table(ut)
 	if len(units) > 0 {

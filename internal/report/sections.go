@@ -172,33 +172,35 @@ func bucketTable(name, col, kind string, p stats.Period, list []stats.Bucket, to
 	return t, c
 }
 
-// unitsTable ranks the handling units (stats.Service.Units order) with their
-// rates and troubles.
-func unitsTable(units []stats.UnitFigures, p stats.Period, limit int) (Table, Chart) {
+// chartEnds is how many of the first and of the last units the ranking's chart draws
+// when there are more than twice as many.
+const chartEnds = 5
+
+// unitsTable ranks every handling unit (stats.Service.Units order) with its rates and
+// troubles: the whole ranking, so the weakest units are seen. The chart draws the
+// first and the last chartEnds units when there are more, and says so.
+func unitsTable(units []stats.UnitFigures, p stats.Period) (Table, Chart) {
 	t := Table{Name: "承办单位", Header: []string{"排名", "承办单位", "承办件", "按时答复率", "满意率", "退单件", "超期件", "督办件"},
 		Widths: []int{7, 26, 11, 14, 12, 10, 10, 10}}
 	c := Chart{Chart: document.Chart{Kind: document.HBar, Title: "承办单位按时答复率与满意率", Unit: "%"}}
+	if len(units) > 2*chartEnds {
+		c.Title += fmt.Sprintf("（前 %d 位与末 %d 位）", chartEnds, chartEnds)
+	}
 	onTime, sat := document.Series{Name: "按时答复率"}, document.Series{Name: "满意率"}
 	var l1, l2 []Link
 	for i, u := range units {
-		if i == limit {
-			t.Note = fmt.Sprintf("注：共 %d 个承办单位，列出前 %d 个。", len(units), limit)
-			break
-		}
 		k := func(key string) Link { return Link{p, "unit." + u.Code + "." + key} }
 		t.Rows = append(t.Rows, []Cell{text(strconv.Itoa(i + 1)), text(u.Name), num(u.Received, k("received")),
 			rateCell(u.OnTimeRate, k("on_time_rate.numerator")), rateCell(u.SatisfactionRate, k("satisfaction_rate.numerator")),
 			num(u.Returned, k("returned")), num(u.Overdue, k("overdue")), num(u.Supervised, k("supervised"))})
-		if i < 10 {
-			c.Categories = append(c.Categories, u.Name)
+		if i < chartEnds || i >= len(units)-chartEnds {
+			c.Categories = append(c.Categories, fmt.Sprintf("%d. %s", i+1, u.Name))
 			onTime.Values = append(onTime.Values, orZero(u.OnTimeRate))
 			sat.Values = append(sat.Values, orZero(u.SatisfactionRate))
 			l1, l2 = append(l1, k("on_time_rate.numerator")), append(l2, k("satisfaction_rate.numerator"))
 		}
 	}
-	if t.Note == "" {
-		t.Note = "注：按按时答复率、满意率由高到低，退单率由低到高排序；承办件按当前主办单位统计，未派单的工单不计入。"
-	}
+	t.Note = fmt.Sprintf("注：共 %d 个承办单位，全部列出；按按时答复率、满意率由高到低，退单率由低到高排序；承办件按当前主办单位统计，未派单的工单不计入。", len(units))
 	c.Series, c.Links = []document.Series{onTime, sat}, [][]Link{l1, l2}
 	return t, c
 }
