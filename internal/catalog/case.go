@@ -173,6 +173,15 @@ func (s *Service) Cases(ctx context.Context, from, to time.Time) ([]Case, error)
 	return s.Store.FindCases(ctx, from, to)
 }
 
+// LatestCase returns when the last case accepted before `before` was accepted (false:
+// none), for the pages that open on the latest period with cases.
+func (s *Service) LatestCase(ctx context.Context, before time.Time) (time.Time, bool, error) {
+	if _, err := app.RequireActor(ctx); err != nil {
+		return time.Time{}, false, err
+	}
+	return s.Store.LatestCase(ctx, before)
+}
+
 // Item returns one item and its versions, newest first.
 func (s *Service) Item(ctx context.Context, code string) (Item, []ItemVersion, error) {
 	if _, err := app.RequireActor(ctx); err != nil {

@@ -95,6 +95,9 @@ type Store interface {
 	UpsertCases(ctx context.Context, cases []Case) (created, updated int, regions []string, err error)
 	// FindCases returns the cases accepted in [from, to), newest first.
 	FindCases(ctx context.Context, from, to time.Time) ([]Case, error)
+	// LatestCase returns when the last case accepted before `before` was accepted
+	// (false when there is none).
+	LatestCase(ctx context.Context, before time.Time) (time.Time, bool, error)
 }
 
 // DepthNames are the 网办深度 levels of SPEC §6, index 0 for depth 1.

@@ -68,6 +68,9 @@ type Store interface {
 	FindEvaluations(ctx context.Context, f Filter) ([]Evaluation, error)
 	// FindEvaluation returns one evaluation with its rectification.
 	FindEvaluation(ctx context.Context, id int64) (Evaluation, error)
+	// LatestEvaluation returns when the last evaluation before `before` was given, of
+	// one unit's when unitID is not 0 (false when there is none).
+	LatestEvaluation(ctx context.Context, before time.Time, unitID int64) (time.Time, bool, error)
 	// UpdateRectification loads the rectification of an evaluation in a transaction
 	// (locked on PostgreSQL), refuses a stale version (0: unchecked) with conflict,
 	// applies fn and saves it with its version raised; it returns the evaluation as

@@ -2,6 +2,7 @@ package evaluation
 
 import (
 	"context"
+	"time"
 
 	"govdesk/internal/app"
 )
@@ -28,6 +29,20 @@ func (s *Service) Evaluations(ctx context.Context, f Filter) ([]Evaluation, erro
 		}
 	}
 	return own, nil
+}
+
+// Latest returns when the last evaluation the actor may see was given before `before`
+// (false: none), for the pages that open on the latest period with evaluations.
+func (s *Service) Latest(ctx context.Context, before time.Time) (time.Time, bool, error) {
+	a, err := app.RequireActor(ctx)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	var unit int64
+	if !seesAll(a) {
+		unit = a.UnitID
+	}
+	return s.Store.LatestEvaluation(ctx, before, unit)
 }
 
 // Evaluation returns one evaluation; another unit's is not_found for a unit actor.

@@ -79,7 +79,9 @@ func Parse(kind, arg string) (stats.Period, error) {
 	return stats.Period{}, app.Invalid("未知的报告类型“%s”，应为 weekly、monthly 或 annual", kind).WithDetail("unknown report kind %q, want weekly, monthly or annual", kind)
 }
 
-// label is the period in Chinese.
+// Label names a brief's period in Chinese: 2022年第39周, 2022年9月, 2022年.
+func Label(kind string, p stats.Period) string { return label(kind, p) }
+
 func label(kind string, p stats.Period) string {
 	f := p.From.In(app.Shanghai)
 	switch kind {

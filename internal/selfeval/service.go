@@ -18,6 +18,8 @@ type Store interface {
 	SaveEntry(ctx context.Context, year int, e Entry, version int, actor string) (int, error)
 	Accept(ctx context.Context, year int, a Acceptance) error
 	Table(ctx context.Context) ([]TableRow, bool, error)
+	// Years returns the years whose inputs were edited at least once, oldest first.
+	Years(ctx context.Context) ([]int, error)
 	ReplaceTable(ctx context.Context, rows []TableRow) error
 }
 
@@ -51,6 +53,9 @@ func (s *Service) Evaluation(ctx context.Context, year int) (*Evaluation, *YearD
 	}
 	return Build(y, mods), y, nil
 }
+
+// Years returns the years that have self-evaluation inputs, oldest first.
+func (s *Service) Years(ctx context.Context) ([]int, error) { return s.Store.Years(ctx) }
 
 // Report writes the year's report and/or table (either writer may be nil), refusing while
 // findings are open unless opt.Draft.

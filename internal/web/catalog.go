@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"govdesk/internal/app"
 	"govdesk/internal/catalog"
@@ -103,25 +102,12 @@ type casesData struct {
 	List     []catalog.Case
 	Figures  stats.Cases
 	Channels []string
-}
-
-// period reads ?from=&to= (default: the current year to today).
-func period(r *http.Request) (stats.Period, string, string, error) {
-	now := time.Now().In(app.Shanghai)
-	from, to := r.URL.Query().Get("from"), r.URL.Query().Get("to")
-	if from == "" {
-		from = now.Format("2006") + "-01-01"
-	}
-	if to == "" {
-		to = now.Format(app.DateLayout)
-	}
-	p, err := stats.DatePeriod(from, to)
-	return p, from, to, err
+	NoData   *noData
 }
 
 // casesPage lists the cases accepted in a period with their figures (/cases).
 func (ui *UI) casesPage(w http.ResponseWriter, r *http.Request) {
-	p, from, to, err := period(r)
+	p, from, to, err := listPeriod(r, ui.Catalog.LatestCase)
 	if err != nil {
 		ui.fail(w, r, err)
 		return
@@ -132,6 +118,12 @@ func (ui *UI) casesPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := casesData{From: from, To: to, List: list, Figures: stats.CaseFigures(list), Channels: catalog.Channels}
+	if len(list) == 0 {
+		if d.NoData, err = listNoData(r, "/cases", ui.Catalog.LatestCase); err != nil {
+			ui.fail(w, r, err)
+			return
+		}
+	}
 	d.List, d.Pager = pageRows(d.List, "/cases", r.URL.Query(), 100)
 	ui.render(w, r, http.StatusOK, "cases", page{Title: "办件", Breadcrumbs: []crumb{{"工作台", "/"}, {"办件", ""}}, Data: d})
 }

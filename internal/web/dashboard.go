@@ -33,6 +33,7 @@ type dashSection struct {
 	Units           []dashUnit
 	Search          bool // the knowledge-base search box
 	Years           []dashYear
+	NoData          *noData // the year shown has no orders: say so, and link the latest year that has
 }
 
 // dashFigure is a key figure with last year's value and the growth.
@@ -269,29 +270,32 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 			}
 		}
 	}
-	year, err := ui.dashYearOf(r)
-	if err != nil {
-		return s, err
-	}
-	from := time.Date(year, 1, 1, 0, 0, 0, 0, app.Shanghai)
-	to := from.AddDate(1, 0, 0)
-	yq := fmt.Sprintf("from=%d-01-01&to=%d-12-31", year, year)
 	if ui.Catalog != nil {
-		cases, err := ui.Catalog.Cases(ctx, from, to)
+		year, err := yearOf(r, ui.Catalog.LatestCase)
+		if err != nil {
+			return s, err
+		}
+		from := time.Date(year, 1, 1, 0, 0, 0, 0, app.Shanghai)
+		cases, err := ui.Catalog.Cases(ctx, from, from.AddDate(1, 0, 0))
 		if err != nil {
 			return s, err
 		}
 		cf := stats.CaseFigures(cases)
-		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年办件按时办结率", year), Value: dashPct(cf.OnTimeRate), Href: "/cases?" + yq,
+		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年办件按时办结率", year), Value: dashPct(cf.OnTimeRate), Href: "/cases?" + yearRange(from),
 			Note: fmt.Sprintf("办件 %d 件，办结 %d 件", cf.Total, cf.Finished)})
 	}
 	if ui.Evaluations != nil {
-		evs, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{From: from, To: to})
+		year, err := yearOf(r, ui.Evaluations.Latest)
+		if err != nil {
+			return s, err
+		}
+		from := time.Date(year, 1, 1, 0, 0, 0, 0, app.Shanghai)
+		evs, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{From: from, To: from.AddDate(1, 0, 0)})
 		if err != nil {
 			return s, err
 		}
 		ef := stats.EvaluationFigures(evs)
-		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年好评率", year), Value: dashPct(ef.GoodRate), Href: "/evaluations?" + yq,
+		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年好评率", year), Value: dashPct(ef.GoodRate), Href: "/evaluations?" + yearRange(from),
 			Note: fmt.Sprintf("评价 %d 条，差评 %d 条", ef.Total, ef.Bad)})
 		open, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{To: time.Now().AddDate(1, 0, 0), BadOnly: true, OpenOnly: true})
 		if err != nil {
@@ -315,6 +319,10 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 		s.Tiles = append(s.Tiles, t)
 	}
 	if ui.SelfEval != nil {
+		year, err := yearOf(r, ui.latestSelfeval)
+		if err != nil {
+			return s, err
+		}
 		e, _, err := ui.SelfEval.Evaluation(ctx, year)
 		if err != nil {
 			return s, err
@@ -352,20 +360,13 @@ func dashFigureHref(key string, p stats.Period) string {
 	return "/orders?" + url.Values{"figure": {key}, "from": {p.First()}, "to": {p.Last()}}.Encode()
 }
 
-// dashYearOf is the year the figures show: ?year=, else the latest past year with
-// orders (a whole year to compare with the one before), else this year.
-func (ui *UI) dashYearOf(r *http.Request) (int, error) {
+// yearOf is the year a dashboard's figures show: ?year=, else the year the page opens
+// on (openPeriod) for the records latest finds.
+func yearOf(r *http.Request, latest latestFunc) (int, error) {
 	now := time.Now().In(app.Shanghai)
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= 2000 && y <= now.Year() {
 		return y, nil
 	}
-	jan1 := time.Date(now.Year(), 1, 1, 0, 0, 0, 0, app.Shanghai)
-	last, _, err := ui.Orders.List(r.Context(), workorder.Filter{To: jan1, Page: app.Page{PerPage: 1}})
-	if err != nil {
-		return 0, err
-	}
-	if len(last) == 1 {
-		return last[0].ReceivedAt.In(app.Shanghai).Year(), nil
-	}
-	return now.Year(), nil
+	from, err := openPeriod(r.Context(), spanYear, thisYear(), latest)
+	return from.Year(), err
 }

@@ -23,7 +23,7 @@ func (ui *UI) figuresDash(r *http.Request, title string, centre bool) (dashSecti
 		return s, nil
 	}
 	ctx := r.Context()
-	year, err := ui.dashYearOf(r)
+	year, err := yearOf(r, ui.latestOrder)
 	if err != nil {
 		return s, err
 	}
@@ -36,9 +36,23 @@ func (ui *UI) figuresDash(r *http.Request, title string, centre bool) (dashSecti
 		return s, err
 	}
 	s.Title = fmt.Sprintf("%s（%d 年，对比 %d 年）", title, year, year-1)
+	if h.Received == 0 {
+		if s.NoData, err = latestPeriod(ctx, spanYear, ui.latestOrder, yearName, func(from time.Time) string {
+			return "/?year=" + strconv.Itoa(from.Year())
+		}); err != nil {
+			return s, err
+		}
+	}
 	s.Hint = "点击数字查看对应工单明细；比率的数字链接到分子工单。"
 	now := time.Now().In(app.Shanghai)
-	for _, y := range []int{now.Year(), year, year - 1} {
+	years := []int{now.Year(), year, year - 1}
+	// and the latest earlier year with orders, so a gap of years without data is crossed in one click
+	if t, ok, err := ui.latestOrder(ctx, time.Date(min(year-1, now.Year()), 1, 1, 0, 0, 0, 0, app.Shanghai)); err != nil {
+		return s, err
+	} else if ok {
+		years = append(years, t.In(app.Shanghai).Year())
+	}
+	for _, y := range years {
 		dup := false
 		for _, e := range s.Years {
 			dup = dup || e.Label == strconv.Itoa(y)+" 年"
@@ -74,10 +88,7 @@ func (ui *UI) figuresDash(r *http.Request, title string, centre bool) (dashSecti
 		if err != nil {
 			return s, err
 		}
-		for i, u := range units {
-			if i == 10 {
-				break
-			}
+		for i, u := range units { // the whole ranking: the weakest units are the ones to see
 			s.Units = append(s.Units, dashUnit{Rank: i + 1, Name: u.Name, Received: u.Received, Overdue: u.Overdue,
 				Href:   dashFigureHref("unit."+u.Code+".received", p),
 				OnTime: dashPct(u.OnTimeRate), OnTimeHref: dashFigureHref("unit."+u.Code+".on_time_rate.numerator", p),

@@ -19,12 +19,13 @@ type evaluationsData struct {
 	Units       []stats.Score
 	Windows     []stats.Score
 	Definitions map[string]string
+	NoData      *noData
 }
 
 // evaluationsPage lists the evaluations of a period with the figures, the monthly
 // composite and the rankings (/evaluations).
 func (ui *UI) evaluationsPage(w http.ResponseWriter, r *http.Request) {
-	p, from, to, err := period(r)
+	p, from, to, err := listPeriod(r, ui.Evaluations.Latest)
 	if err != nil {
 		ui.fail(w, r, err)
 		return
@@ -36,6 +37,12 @@ func (ui *UI) evaluationsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d := evaluationsData{From: from, To: to, List: list, Figures: stats.EvaluationFigures(list), Monthly: stats.MonthlyComposite(list),
 		Units: stats.RankByUnit(list), Windows: stats.RankByWindow(list), Definitions: stats.EvaluationDefinitions}
+	if len(list) == 0 {
+		if d.NoData, err = listNoData(r, "/evaluations", ui.Evaluations.Latest); err != nil {
+			ui.fail(w, r, err)
+			return
+		}
+	}
 	d.List, d.Pager = pageRows(d.List, "/evaluations", r.URL.Query(), 100)
 	ui.render(w, r, http.StatusOK, "evaluations", page{Title: "好差评", Breadcrumbs: []crumb{{"工作台", "/"}, {"好差评", ""}}, Data: d})
 }

@@ -101,6 +101,7 @@ type kbFirstCallData struct {
 	Unit       string // the unit whose categories are shown; "" all
 	UnitName   string
 	PrevYear   string // link to the previous calendar year
+	NoData     *noData
 }
 
 // ordersLink is the order list of the 咨询 a figure counts (fc: "1" resolved at intake, "0" not, "" all).
@@ -128,11 +129,10 @@ func (ui *UI) kbFirstCall(w http.ResponseWriter, r *http.Request) {
 	now := time.Now().In(app.Shanghai)
 	d := kbFirstCallData{From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")),
 		Threshold: knowledge.DefaultFirstCallThreshold, Unit: strings.TrimSpace(q.Get("unit"))}
-	if d.From == "" {
-		d.From = now.Format("2006") + "-01-01"
-	}
-	if d.To == "" {
-		d.To = now.Format(app.DateLayout)
+	var err error
+	if d.From, d.To, err = defaultRange(r.Context(), d.From, d.To, ui.latestOrder); err != nil {
+		ui.fail(w, r, err)
+		return
 	}
 	var msg string
 	if s := strings.TrimSpace(q.Get("threshold")); s != "" {
@@ -162,6 +162,12 @@ func (ui *UI) kbFirstCall(w http.ResponseWriter, r *http.Request) {
 	for _, u := range d.Units {
 		if u.UnitCode == d.Unit {
 			d.UnitName = u.UnitName
+		}
+	}
+	if len(d.Units) == 0 {
+		if d.NoData, err = listNoData(r, "/kb/first-call", ui.latestOrder); err != nil {
+			ui.fail(w, r, err)
+			return
 		}
 	}
 	status := http.StatusOK

@@ -12,6 +12,8 @@ import (
 
 	"govdesk/internal/app"
 	"govdesk/internal/report"
+	"govdesk/internal/stats"
+	"govdesk/internal/workorder"
 )
 
 // reportRoutes registers the briefs (SPEC §9): each as a page with linked
@@ -30,14 +32,41 @@ func (ui *UI) reportRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /reports/annual/{arg}/recommendations", s(ui.reportRecommendations))
 }
 
-type reportIndexData struct{ Week, Month, Year, LastYear string }
+type reportIndexData struct{ Week, Month, Year string }
 
-// reportIndex offers the three briefs with the latest complete periods filled in.
+// reportSpans are the period lengths of the briefs.
+var reportSpans = map[string]span{report.Weekly: spanWeek, report.Monthly: spanMonth, report.Annual: spanYear}
+
+// reportArg names the period starting at from as a kind of brief takes it: 2022-W39, 2022-09, 2022.
+func reportArg(kind string, from time.Time) string {
+	from = from.In(app.Shanghai)
+	switch kind {
+	case report.Weekly:
+		y, wk := from.ISOWeek()
+		return fmt.Sprintf("%d-W%02d", y, wk)
+	case report.Monthly:
+		return from.Format("2006-01")
+	}
+	return strconv.Itoa(from.Year())
+}
+
+// reportIndex offers the three briefs, each on the period it opens on: the last
+// complete week, month and year when it has orders, else the latest one that has.
 func (ui *UI) reportIndex(w http.ResponseWriter, r *http.Request) {
-	now := time.Now().In(app.Shanghai)
-	y, wk := now.AddDate(0, 0, -7).ISOWeek()
-	d := reportIndexData{Week: fmt.Sprintf("%d-W%02d", y, wk), Month: now.AddDate(0, -1, 0).Format("2006-01"),
-		Year: strconv.Itoa(now.Year() - 1), LastYear: strconv.Itoa(now.Year() - 2)}
+	var d reportIndexData
+	for _, k := range []struct {
+		kind string
+		arg  *string
+	}{{report.Weekly, &d.Week}, {report.Monthly, &d.Month}, {report.Annual, &d.Year}} {
+		s := reportSpans[k.kind]
+		last := s.start(s.start(time.Now()).Add(-time.Nanosecond)) // the last complete period
+		from, err := openPeriod(r.Context(), s, last, ui.latestOrder)
+		if err != nil {
+			ui.fail(w, r, err)
+			return
+		}
+		*k.arg = reportArg(k.kind, from)
+	}
 	ui.render(w, r, http.StatusOK, "reports", page{Title: "简报研判", Breadcrumbs: []crumb{{"工作台", "/"}, {"简报研判", ""}}, Data: d})
 }
 
@@ -75,6 +104,17 @@ func (ui *UI) reportPage(w http.ResponseWriter, r *http.Request) {
 	a, _ := actor(r)
 	v := newReportView(d)
 	v.CanEdit = a.Is(report.Editors...)
+	if n, err := ui.countOrders(r.Context(), workorder.Filter{From: d.Period.From, To: d.Period.To}); err != nil || n == 0 {
+		if err == nil {
+			v.NoData, err = latestPeriod(r.Context(), reportSpans[kind], ui.latestOrder, func(from time.Time) string {
+				return report.Label(kind, stats.Period{From: from})
+			}, func(from time.Time) string { return "/reports/" + kind + "/" + reportArg(kind, from) })
+		}
+		if err != nil {
+			ui.fail(w, r, err)
+			return
+		}
+	}
 	if kind == report.Weekly {
 		cands, stored, err := ui.Reports.WeeklyCandidates(r.Context(), arg)
 		if err != nil {
@@ -157,6 +197,7 @@ type reportView struct {
 	DocxURL        string
 	XlsxURL        string
 	CanEdit        bool
+	NoData         *noData            // no order was received in the period
 	Candidates     []report.Candidate // weekly: the best ranked and the chosen
 	CandidateTotal int
 	Stored         bool

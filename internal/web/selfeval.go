@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -59,6 +60,7 @@ type selfevalData struct {
 	Targets     []targetView
 	Metrics     []selfeval.Metric
 	Comparators []string
+	NoData      *noData // the year has no inputs yet: no score to show, no report to download
 }
 
 // targetView is a target row with its stored id and its outcome as plain fields.
@@ -94,22 +96,50 @@ func intText(p *int) string {
 	return strconv.Itoa(*p)
 }
 
-func (ui *UI) selfevalPage(w http.ResponseWriter, r *http.Request) {
-	year := time.Now().In(app.Shanghai).Year() - 1
-	if v := r.URL.Query().Get("year"); v != "" {
-		y, err := yearParam(v)
-		if err != nil {
-			ui.fail(w, r, err)
-			return
+// latestSelfeval is the start of the latest year before `before` whose self-evaluation
+// has inputs (a latestFunc).
+func (ui *UI) latestSelfeval(ctx context.Context, before time.Time) (time.Time, bool, error) {
+	years, err := ui.SelfEval.Years(ctx)
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	for i := len(years) - 1; i >= 0; i-- {
+		if jan1 := time.Date(years[i], 1, 1, 0, 0, 0, 0, app.Shanghai); jan1.Before(before) {
+			return jan1, true, nil
 		}
-		year = y
+	}
+	return time.Time{}, false, nil
+}
+
+// selfevalPage shows a year's self-evaluation: ?year=, else the year the page opens on
+// (this year when it has inputs, else the latest year that has).
+func (ui *UI) selfevalPage(w http.ResponseWriter, r *http.Request) {
+	var year int
+	var err error
+	if v := r.URL.Query().Get("year"); v != "" {
+		year, err = yearParam(v)
+	} else {
+		year, err = yearOf(r, ui.latestSelfeval)
+	}
+	if err != nil {
+		ui.fail(w, r, err)
+		return
 	}
 	e, y, err := ui.SelfEval.Evaluation(r.Context(), year)
 	if err != nil {
 		ui.fail(w, r, err)
 		return
 	}
-	d := selfevalData{Year: year, Version: y.Version, Unit: y.Budget.Unit, E: e, Y: y, Projects: strings.Join(y.Projects, "\n"),
+	var none *noData
+	if y.Version == 0 {
+		if none, err = latestPeriod(r.Context(), spanYear, ui.latestSelfeval, yearName, func(from time.Time) string {
+			return fmt.Sprintf("/selfeval?year=%d", from.Year())
+		}); err != nil {
+			ui.fail(w, r, err)
+			return
+		}
+	}
+	d := selfevalData{NoData: none, Year: year, Version: y.Version, Unit: y.Budget.Unit, E: e, Y: y, Projects: strings.Join(y.Projects, "\n"),
 		Authorized: intText(y.Budget.Authorized), Staff: intText(y.Budget.Staff), Metrics: selfeval.Metrics, Comparators: selfeval.Comparators}
 	for _, a := range y.Budget.Amounts() {
 		d.Amounts = append(d.Amounts, amountField{a.Key, a.Name, numText(*a.Value)})
