@@ -32,8 +32,9 @@ var demoUsers = []account.NewUser{
 	{Username: "leader", Name: "中心主任", Role: app.RoleLeader, UnitCode: "C001"},
 }
 
-// LoadDemo fills an open, migrated database with the demo centre. It may run
-// again: units are updated and existing users kept.
+// LoadDemo fills an open, migrated database with the demo centre: its units, users,
+// and the county's towns, villages and complaint categories. It may run again: units
+// are updated, existing users and registry entries kept.
 func LoadDemo(ctx context.Context, db *store.DB, c config.Config) error {
 	ctx = app.WithActor(ctx, app.System)
 	s := wire(db, c)
@@ -46,7 +47,7 @@ func LoadDemo(ctx context.Context, db *store.DB, c config.Config) error {
 			return err
 		}
 	}
-	return nil
+	return loadDemoRegistry(ctx, db)
 }
 
 // demoLoaders fill the demo centre in order; `govdesk demo` and `serve --demo`

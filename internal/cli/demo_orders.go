@@ -63,13 +63,7 @@ func loadDemoOrders(ctx context.Context, db *store.DB, c config.Config) error {
 			}
 		}
 	}}
-	vs := demo.Villages()
-	for _, t := range demo.Towns {
-		for _, v := range vs[t] {
-			b.Regions = append(b.Regions, workorder.RegionName{Town: t, Village: v})
-		}
-	}
-	b.Categories = demo.CategoryPaths()
+	b.Regions, b.Categories = demoRegions(), demo.CategoryPaths()
 	if _, err := st.ImportOrders(ctx, b); err != nil {
 		return err
 	}
@@ -87,4 +81,23 @@ func bulkOnly(o *workorder.Order) bool {
 	o.Sensitive, o.SignLate, o.FinalAssigned, o.ExtPendingDays, o.ExtPendingReason = nil, false, false, 0, ""
 	o.CallbackTries, o.CallbackNote, o.Returns, o.Extensions, o.Reminders, o.Supervised = 0, "", 0, 0, 0, false
 	return had
+}
+
+// demoRegions are the demo county's towns with their villages.
+func demoRegions() []workorder.RegionName {
+	var out []workorder.RegionName
+	vs := demo.Villages()
+	for _, t := range demo.Towns {
+		for _, v := range vs[t] {
+			out = append(out, workorder.RegionName{Town: t, Village: v})
+		}
+	}
+	return out
+}
+
+// loadDemoRegistry enters the demo county's towns, villages and complaint categories,
+// which the intake forms offer from the first minute (new orders name only these).
+func loadDemoRegistry(ctx context.Context, db *store.DB) error {
+	_, err := (&store.Orders{DB: db}).EnsureRegistry(ctx, demoRegions(), demo.CategoryPaths())
+	return err
 }

@@ -51,7 +51,7 @@ func TestAPI_OrderLifecycle(t *testing.T) {
 			return call(t, c, method, base+path, tok[user], body, nil)
 		}
 
-		r := do("operator", "POST", "/api/v1/orders", `{"type":"投诉","urgent":false,"title":"噪音扰民","content":"夜间施工噪音","citizen_name":"李四","citizen_phone":"13900139000","town":"乐城街道","village":"东门社区","address":"东门路1号","category":"城乡建设/施工管理","source":"12345热线"}`)
+		r := do("operator", "POST", "/api/v1/orders", `{"type":"投诉","urgent":false,"title":"噪音扰民","content":"夜间施工噪音","citizen_name":"李四","citizen_phone":"13900139000","town":"乐城街道","village":"上坑社区","address":"东门路1号","category":"环境保护/噪声污染","source":"12345热线"}`)
 		if r.Status != 201 || r.Body["status"] != "received" || r.Body["version"].(float64) != 1 || len(r.Body["no"].(string)) != 14 {
 			t.Fatalf("create: %+v", r)
 		}

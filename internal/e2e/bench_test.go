@@ -66,7 +66,7 @@ func BenchmarkAPI_Orders(b *testing.B) {
 	tok := tokensTB(b, db, "operator", "dispatcher")
 	const seed = 2000
 	create := func(i int) *http.Request {
-		body := fmt.Sprintf(`{"type":"投诉","title":"噪音扰民%d","content":"夜间施工噪音，第%d号","citizen_phone":"139%08d","town":"乐城街道","category":"城乡建设/施工管理"}`, i, i, i%100000000)
+		body := fmt.Sprintf(`{"type":"投诉","title":"噪音扰民%d","content":"夜间施工噪音，第%d号","citizen_phone":"139%08d","town":"乐城街道","category":"环境保护/噪声污染"}`, i, i, i%100000000)
 		r, _ := http.NewRequest("POST", base+"/api/v1/orders", strings.NewReader(body))
 		r.Header.Set("Authorization", "Bearer "+tok["operator"])
 		r.Header.Set("Content-Type", "application/json")

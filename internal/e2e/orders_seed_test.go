@@ -44,7 +44,7 @@ func seedOrders(t *testing.T, db *store.DB, n int) {
 		clock.T = now.AddDate(0, 0, -i).Add(-time.Hour)
 		o, _, err := svc.Create(op, workorder.NewOrder{Type: workorder.Types[i%7], Urgent: i%9 == 0, Title: titles[i%8],
 			Content: fmt.Sprintf("%s，%d 号楼附近，群众多次反映。", titles[i%8], i+1), CitizenName: "王五",
-			CitizenPhone: fmt.Sprintf("1390000%04d", i), Town: "乐城街道", Village: "东门社区", Category: "城乡建设/市政设施"})
+			CitizenPhone: fmt.Sprintf("1390000%04d", i), Town: "乐城街道", Village: "上坑社区", Category: "城乡建设/市政设施"})
 		if err != nil {
 			t.Fatal(err)
 		}

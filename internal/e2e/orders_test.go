@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -38,6 +39,19 @@ func submit(t *testing.T, ctx context.Context, page, form string, fill ...chrome
 	return textOf(t, ctx, chromedp.ID("flash"))
 }
 
+// choose picks an option of a select as a person would, so the page hears the change.
+func choose(sel, value string) chromedp.Action[chromedp.Void] {
+	eval := chromedp.Evaluate[bool](fmt.Sprintf(`(() => { const el = document.querySelector(%q); if (!el) return false;
+		el.value = %q; el.dispatchEvent(new Event("change", {bubbles: true})); return el.value === %q; })()`, sel, value, value))
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		ok, err := eval(ctx, t)
+		if err == nil && !ok {
+			err = fmt.Errorf("%s has no option %q", sel, value)
+		}
+		return chromedp.Void{}, err
+	}
+}
+
 func wantContains(t *testing.T, what, got string, wants ...string) {
 	t.Helper()
 	for _, w := range wants {
@@ -58,8 +72,8 @@ func createOrder(t *testing.T, ctx context.Context, base, title, phone string) s
 		chromedp.SendKeys(chromedp.ID("f-content"), title+"，已持续三天，影响居民夜间出行，请尽快处理。"),
 		chromedp.SendKeys(chromedp.ID("f-name"), "张三"),
 		chromedp.SendKeys(chromedp.ID("f-phone"), phone),
-		chromedp.SendKeys(chromedp.ID("f-town"), "乐城街道"),
-		chromedp.SendKeys(chromedp.ID("f-village"), "东门社区"),
+		choose("#f-town", "乐城街道"),
+		choose("#f-village", "上坑社区"),
 		chromedp.SendKeys(chromedp.ID("f-category"), "城乡建设/市政设施/路灯"),
 	)
 	wantContains(t, "create flash", msg, "已受理")

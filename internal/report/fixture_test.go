@@ -37,6 +37,7 @@ type spec struct {
 func (f *fixture) create(received string, s spec) *workorder.Order {
 	f.t.Helper()
 	f.Clock.T = at(received)
+	f.Register(f.t, s.town, "", s.category)
 	o, _, err := f.Orders.Create(f.Operator, workorder.NewOrder{Type: s.typ, Urgent: s.urgent, Title: s.title, Content: s.title + "，请尽快处理。",
 		CitizenPhone: s.phone, Town: s.town, Category: s.category, ReceivedAt: at(received)})
 	if err != nil {

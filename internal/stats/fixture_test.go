@@ -49,6 +49,7 @@ func (f *fixture) create(typ, received string, w where) *workorder.Order {
 		in.Town, in.Village, in.Category = "", "", ""
 	}
 	f.Clock.T = at(received)
+	f.Register(f.t, in.Town, in.Village, in.Category)
 	o, _, err := f.Orders.Create(f.Operator, in)
 	if err != nil {
 		f.t.Fatalf("create %s %s: %v", typ, received, err)

@@ -28,6 +28,7 @@ func fillForBackup(t *testing.T, db *store.DB) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	c.Register(t, "城关镇", "东门村", "城乡建设/施工管理")
 	first, _, err := c.Orders.Create(c.Operator, workorder.NewOrder{Type: "投诉", Title: "夜间施工噪音", Content: "小区旁工地夜间施工，噪音扰民",
 		CitizenPhone: "13800138000", Town: "城关镇", Village: "东门村", Category: "城乡建设/施工管理", Urgent: true})
 	if err != nil {

@@ -16,6 +16,7 @@ func TestKnowledgeFirstCall(t *testing.T) {
 		c := storetest.NewCentre(t, db, now)
 		var ids []int64
 		for _, cat := range []string{"住房/公积金", "住房/公积金", "住房/物业", "住房/物业"} {
+			c.Register(t, "", "", cat)
 			o, _, err := c.Orders.Create(c.Operator, workorder.NewOrder{Type: "咨询", Content: "公积金怎么提取", CitizenPhone: "13800138000", Category: cat})
 			if err != nil {
 				t.Fatal(err)
@@ -40,6 +41,7 @@ func TestKnowledgeFirstCall(t *testing.T) {
 		}
 		// Without a default unit, a consultation resolved at intake counts for the unit
 		// the category's dispatched orders usually go to.
+		c.Register(t, "", "", "市政/路灯")
 		o, _, err := c.Orders.Create(c.Operator, workorder.NewOrder{Type: "咨询", Content: "路灯归谁管", CitizenPhone: "13800138000", Category: "市政/路灯"})
 		if err != nil {
 			t.Fatal(err)

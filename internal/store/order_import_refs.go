@@ -84,6 +84,20 @@ func (s *Orders) EachOrder(ctx context.Context, f workorder.Filter, fn func(*wor
 	return dbErr(rows.Err(), "export orders")
 }
 
+// EnsureRegistry enters the regions and category paths not yet known into the
+// registry, in one transaction, as an import would, and returns what it created.
+func (s *Orders) EnsureRegistry(ctx context.Context, regions []workorder.RegionName, categories []string) (workorder.ImportResult, error) {
+	var res workorder.ImportResult
+	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		t, err := loadTreeRefs(ctx, tx, regions, categories)
+		if err == nil {
+			res = t.created
+		}
+		return err
+	})
+	return res, err
+}
+
 // treeRefs resolves region and category names to ids for an import: the nodes the
 // batch names are found or created in its transaction before any order is written, so
 // that resolving an order's names later is a map lookup.

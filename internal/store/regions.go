@@ -8,6 +8,7 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
+	"govdesk/internal/workorder"
 )
 
 // EnsureRegion returns the ids of a town and village, creating those not yet known.
@@ -57,12 +58,13 @@ func ensureNode(ctx context.Context, tx *sql.Tx, table string, parent int64, nam
 	return id, true, dbErr(err, "create "+table)
 }
 
-// FindRegions returns every region, towns before their villages.
+// FindRegions returns every region, towns before their villages, each in the order
+// they were registered (an import's, the registry's own order).
 func (s *Accounts) FindRegions(ctx context.Context) ([]account.Region, error) {
 	return queryAll(ctx, s.DB, "find regions", func(sc rowScanner) (r account.Region, err error) {
 		err = sc.Scan(&r.ID, &r.Name, &r.Level, &r.ParentID)
 		return r, err
-	}, `SELECT id, name, level, COALESCE(parent_id, 0) FROM regions ORDER BY COALESCE(parent_id, 0), name`)
+	}, `SELECT id, name, level, COALESCE(parent_id, 0) FROM regions ORDER BY COALESCE(parent_id, 0), id`)
 }
 
 // EnsureCategory returns the id of a "/"-separated category path, creating missing nodes.
@@ -117,4 +119,31 @@ func (s *Accounts) FindCategories(ctx context.Context) ([]account.Category, erro
 		err = sc.Scan(&c.ID, &c.Path, &c.Name, &c.ParentID, &c.DefaultUnitID, &c.Active)
 		return c, err
 	}, `SELECT id, path, name, COALESCE(parent_id, 0), COALESCE(default_unit_id, 0), active FROM categories ORDER BY path`)
+}
+
+// Registry returns the towns with their villages and the categories new orders may
+// name (workorder.Directory).
+func (s *Accounts) Registry(ctx context.Context) (workorder.Registry, error) {
+	regions, err := s.FindRegions(ctx)
+	if err != nil {
+		return workorder.Registry{}, err
+	}
+	cats, err := s.FindCategories(ctx)
+	if err != nil {
+		return workorder.Registry{}, err
+	}
+	var reg workorder.Registry
+	towns := map[int64]int{}
+	for _, r := range regions { // towns come before their villages
+		if r.Level == account.LevelTown {
+			towns[r.ID] = len(reg.Towns)
+			reg.Towns = append(reg.Towns, workorder.Town{ID: r.ID, Name: r.Name})
+		} else if i, ok := towns[r.ParentID]; ok {
+			reg.Towns[i].Villages = append(reg.Towns[i].Villages, workorder.Place{ID: r.ID, Name: r.Name})
+		}
+	}
+	for _, c := range cats {
+		reg.Categories = append(reg.Categories, workorder.CategoryRef{ID: c.ID, Path: c.Path, Active: c.Active})
+	}
+	return reg, nil
 }

@@ -246,7 +246,7 @@ func (ui *UI) kbResolve(w http.ResponseWriter, r *http.Request) {
 		d.Content = a.Title
 	}
 	o, _, err := ui.Orders.Create(r.Context(), workorder.NewOrder{Type: "咨询", Title: a.Title, Content: d.Content,
-		CitizenName: d.Name, CitizenPhone: d.Phone, Category: a.Category})
+		CitizenName: d.Name, CitizenPhone: d.Phone, Category: ui.registeredCategory(r, a.Category)})
 	if err != nil {
 		bad(err)
 		return
@@ -258,4 +258,19 @@ func (ui *UI) kbResolve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ui.redirectWith(w, r, path, "ok", "工单 "+o.No+" 已直接办结（一次性解答），并记录了所用知识库文章")
+}
+
+// registeredCategory returns the category when the registry has it, else "": an
+// article's category is written freely by its unit and only names the order's
+// category when it is one an order may have.
+func (ui *UI) registeredCategory(r *http.Request, path string) string {
+	reg, err := ui.Orders.Registry(r.Context())
+	if err != nil {
+		httpx.LogError(r, err)
+		return ""
+	}
+	if _, norm, err := reg.ResolveCategory(path); err == nil {
+		return norm
+	}
+	return ""
 }

@@ -15,17 +15,22 @@ type newOrderData struct {
 	Types     []string
 	Sources   []string
 	Sensitive []string
-	Suggest   orderSuggestions // dispatch suggestion (kb_suggest.go)
+	Registry  workorder.Registry // the towns, villages and categories to choose from
+	Suggest   orderSuggestions   // dispatch suggestion (kb_suggest.go)
 }
 
 func (ui *UI) showNewOrder(w http.ResponseWriter, r *http.Request, status int, msg string, in workorder.NewOrder) {
 	if in.Source == "" {
 		in.Source = workorder.Sources[0]
 	}
+	reg, err := ui.Orders.Registry(r.Context())
+	if err != nil { // the form still works: the service checks what is typed
+		httpx.LogError(r, err)
+	}
 	ui.render(w, r, status, "order_new", page{Title: "新建工单", Error: msg,
 		Breadcrumbs: []crumb{{"工作台", "/"}, {"工单", "/orders"}, {"新建工单", ""}},
 		Data: newOrderData{In: in, Types: workorder.Types, Sources: workorder.Sources, Sensitive: workorder.SensitiveTags,
-			Suggest: ui.orderSuggestions(r, in)}})
+			Registry: reg, Suggest: ui.orderSuggestions(r, in)}})
 }
 
 // newOrder is the intake form (/orders/new).

@@ -25,34 +25,62 @@ type Service struct {
 	// SensitiveUnits are notified at once of orders flagged 群体诉求 / 涉稳 / 舆情.
 	SensitiveUnits []int64
 
-	regions    sync.Map // "town\x00village" → [2]int64; region and category ids never change
-	categories sync.Map // path → int64
+	regions    sync.Map // "town\x00village" → [2]int64; region ids never change
+	categories sync.Map // path as given → CategoryRef
 }
 
-// region returns the ids of a town and village, creating them when new.
+// region returns the ids of a registered town and village (see Registry.ResolveRegion).
+// Hits are remembered, since region ids never change; a miss reads the registry afresh,
+// so a region an import has just added is found.
 func (s *Service) region(ctx context.Context, town, village string) (int64, int64, error) {
+	if town == "" && village == "" {
+		return 0, 0, nil
+	}
 	key := town + "\x00" + village
 	if v, ok := s.regions.Load(key); ok {
 		ids := v.([2]int64)
 		return ids[0], ids[1], nil
 	}
-	t, v, _, err := s.Directory.EnsureRegion(ctx, town, village)
+	reg, err := s.Directory.Registry(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	t, v, err := reg.ResolveRegion(town, village)
 	if err == nil {
 		s.regions.Store(key, [2]int64{t, v})
 	}
 	return t, v, err
 }
 
-// category returns the id of a category path, creating it when new.
-func (s *Service) category(ctx context.Context, path string) (int64, error) {
+// category returns the id and normalised path of a registered, active category (see
+// Registry.ResolveCategory). Hits are remembered like regions' (nothing retires a
+// category while the server runs).
+func (s *Service) category(ctx context.Context, path string) (int64, string, error) {
+	if strings.TrimSpace(path) == "" {
+		return 0, "", nil
+	}
 	if v, ok := s.categories.Load(path); ok {
-		return v.(int64), nil
+		c := v.(CategoryRef)
+		return c.ID, c.Path, nil
 	}
-	id, _, err := s.Directory.EnsureCategory(ctx, path)
+	reg, err := s.Directory.Registry(ctx)
+	if err != nil {
+		return 0, "", err
+	}
+	id, norm, err := reg.ResolveCategory(path)
 	if err == nil {
-		s.categories.Store(path, id)
+		s.categories.Store(path, CategoryRef{ID: id, Path: norm, Active: true})
 	}
-	return id, err
+	return id, norm, err
+}
+
+// Registry returns the towns, villages and categories an order may name, for the
+// forms that offer them.
+func (s *Service) Registry(ctx context.Context) (Registry, error) {
+	if _, err := app.RequireActor(ctx); err != nil {
+		return Registry{}, err
+	}
+	return s.Directory.Registry(ctx)
 }
 
 // FullPhoneRoles may read a citizen's full phone number (each read is logged).
@@ -128,20 +156,8 @@ func (s *Service) Create(ctx context.Context, in NewOrder) (Order, []Order, erro
 	if o.ReceivedAt.IsZero() {
 		o.ReceivedAt = now
 	}
-	if err := o.Validate(); err != nil {
+	if err := s.resolvePlaces(ctx, &o, in, o.Validate()); err != nil {
 		return Order{}, nil, err
-	}
-	if t := strings.TrimSpace(in.Town); t != "" {
-		if o.TownID, o.VillageID, err = s.region(ctx, t, strings.TrimSpace(in.Village)); err != nil {
-			return Order{}, nil, err
-		}
-		o.Town, o.Village = t, strings.TrimSpace(in.Village)
-	}
-	if c := strings.TrimSpace(in.Category); c != "" {
-		if o.CategoryID, err = s.category(ctx, c); err != nil {
-			return Order{}, nil, err
-		}
-		o.Category = c
 	}
 	ev := Event{Action: CmdCreate, At: now, Actor: a.Username, To: Received, Data: map[string]string{"source": o.Source}}
 	change := Change{Event: ev, Notices: s.sensitiveNotices(&o, now)}
@@ -153,6 +169,37 @@ func (s *Service) Create(ctx context.Context, in NewOrder) (Order, []Order, erro
 		return Order{}, nil, err
 	}
 	return s.present(a, o), hints, nil
+}
+
+// resolvePlaces sets the order's town, village and category from the registry. A
+// name not in it is refused; its message joins the field problems of invalid, so a
+// person reads every problem of the form at once.
+func (s *Service) resolvePlaces(ctx context.Context, o *Order, in NewOrder, invalid error) error {
+	if invalid != nil && app.ErrorCode(invalid) != app.EInvalid {
+		return invalid
+	}
+	var probs []string
+	if invalid != nil {
+		probs = append(probs, app.ErrorMessage(invalid))
+	}
+	town, village := strings.TrimSpace(in.Town), strings.TrimSpace(in.Village)
+	var err error
+	if o.TownID, o.VillageID, err = s.region(ctx, town, village); err == nil {
+		o.Town, o.Village = town, village
+	} else if app.ErrorCode(err) == app.EInvalid {
+		probs = append(probs, app.ErrorMessage(err))
+	} else {
+		return err
+	}
+	if o.CategoryID, o.Category, err = s.category(ctx, in.Category); app.ErrorCode(err) == app.EInvalid {
+		probs = append(probs, app.ErrorMessage(err))
+	} else if err != nil {
+		return err
+	}
+	if len(probs) > 0 {
+		return app.Invalid("%s", strings.Join(probs, "；"))
+	}
+	return nil
 }
 
 func (s *Service) sensitiveNotices(o *Order, now time.Time) []Notice {

@@ -24,6 +24,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 func (f *fixture) create(t *testing.T, typ string, at time.Time) workorder.Order {
 	t.Helper()
 	f.Clock.T = at
+	f.Register(t, "乐城街道", "东门社区", "城乡建设/市政设施/路灯")
 	o, _, err := f.Orders.Create(f.Operator, workorder.NewOrder{Type: typ, Title: "路灯不亮", Content: "乐城街道东门社区路灯坏了三天",
 		CitizenName: "张三", CitizenPhone: "13800138000", Town: "乐城街道", Village: "东门社区", Category: "城乡建设/市政设施/路灯"})
 	if err != nil {

@@ -109,7 +109,8 @@ type AccessEntry struct {
 
 // Directory resolves the units and the regions and categories orders refer to.
 type Directory interface {
+	// UnitRef returns an active unit; invalid when no active unit has the code.
 	UnitRef(ctx context.Context, code string) (UnitRef, error)
-	EnsureRegion(ctx context.Context, town, village string) (townID, villageID int64, created []string, err error)
-	EnsureCategory(ctx context.Context, path string) (id int64, created []string, err error)
+	// Registry returns every registered town with its villages, and every category.
+	Registry(ctx context.Context) (Registry, error)
 }

@@ -73,3 +73,21 @@ func NewCentre(t testing.TB, db *store.DB, now time.Time) *Centre {
 
 // ScheduleFunc returns the centre's schedule, as services take it.
 func (c *Centre) ScheduleFunc(context.Context) (workday.Schedule, error) { return c.Schedule, nil }
+
+// Register enters a town (with a village when not empty) and a category path into the
+// registry, as an import or the demo would, so that new orders may name them; empty
+// names are skipped.
+func (c *Centre) Register(t testing.TB, town, village, category string) {
+	t.Helper()
+	acc := &store.Accounts{DB: c.DB}
+	if town != "" {
+		if _, _, _, err := acc.EnsureRegion(context.Background(), town, village); err != nil {
+			t.Fatalf("register %s/%s: %v", town, village, err)
+		}
+	}
+	if category != "" {
+		if _, _, err := acc.EnsureCategory(context.Background(), category); err != nil {
+			t.Fatalf("register %s: %v", category, err)
+		}
+	}
+}

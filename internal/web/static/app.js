@@ -88,3 +88,21 @@ document.addEventListener("keydown", function (e) {
   if (e.key !== "Escape") return;
   document.querySelectorAll("nav.main .navgroup.open").forEach(function (g) { g.classList.remove("open"); });
 });
+// A select marked data-follows="ID" offers only the option group labelled with the
+// value of the select ID (the villages of the chosen town); an option chosen in another
+// group is let go. Without script every group stays.
+function follow(sel) {
+  var lead = document.getElementById(sel.dataset.follows);
+  if (!lead) return;
+  sel.querySelectorAll("optgroup").forEach(function (g) {
+    var off = g.label !== lead.value;
+    g.hidden = off;
+    g.disabled = off;
+    if (off && g.querySelector("option:checked")) sel.value = "";
+  });
+}
+document.querySelectorAll("select[data-follows]").forEach(function (sel) {
+  follow(sel);
+  var lead = document.getElementById(sel.dataset.follows);
+  if (lead) lead.addEventListener("change", function () { follow(sel); });
+});
