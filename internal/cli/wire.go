@@ -37,7 +37,8 @@ func wire(db *store.DB, c config.Config) *services {
 		calendar: &store.Calendar{DB: db},
 	}
 	s.schedule = (&scheduleCache{cal: s.calendar, cfg: c}).get
-	s.orders = &workorder.Service{Store: &store.Orders{DB: db}, Directory: &store.Accounts{DB: db}, Policies: s.policies,
+	s.orders = &workorder.Service{Store: &store.Orders{DB: db}, Directory: &store.Accounts{DB: db},
+		Articles: &store.Knowledge{DB: db}, Policies: s.policies,
 		Clock: clock, Schedule: s.schedule, ReviewClosesConsult: c.Hotline.ReviewClosesConsult,
 		SensitiveUnits: sensitiveUnits(db, c)}
 	s.assets = &asset.Service{Store: &store.Assets{DB: db}, Clock: clock,

@@ -11,6 +11,7 @@ import (
 
 	"govdesk/internal/app"
 	"govdesk/internal/knowledge"
+	"govdesk/internal/workorder"
 	"govdesk/internal/zhtext"
 )
 
@@ -262,3 +263,19 @@ func (s *Knowledge) TokenCounts(ctx context.Context, tokens []string) (map[strin
 	}
 	return m, nil
 }
+
+// ArticleRef returns what the order rules need of an article (workorder.Articles).
+func (s *Knowledge) ArticleRef(ctx context.Context, id int64) (workorder.ArticleRef, error) {
+	list, err := s.FindArticles(ctx, []int64{id})
+	if err != nil {
+		return workorder.ArticleRef{}, err
+	}
+	if len(list) == 0 {
+		return workorder.ArticleRef{}, app.NotFound("知识库文章 %d 不存在", id)
+	}
+	a := list[0]
+	return workorder.ArticleRef{ID: a.ID, Title: a.Title, Published: a.Status == knowledge.StatusPublished,
+		ValidFrom: a.ValidFrom, ValidUntil: a.ValidUntil}, nil
+}
+
+var _ workorder.Articles = (*Knowledge)(nil)

@@ -26,7 +26,7 @@ func TestKnowledgeFirstCall(t *testing.T) {
 		if _, err := db.ExecContext(c.System, `UPDATE categories SET default_unit_id = (SELECT id FROM units WHERE code = 'U001') WHERE path LIKE '住房/%'`); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := c.Orders.Resolve(c.Operator, ids[2], 1, "可在公积金中心办理。", 7); err != nil {
+		if _, err := c.Orders.Resolve(c.Operator, ids[2], 1, "可在公积金中心办理。", 0); err != nil {
 			t.Fatal(err)
 		}
 		kb := &store.Knowledge{DB: db}

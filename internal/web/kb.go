@@ -234,8 +234,8 @@ func (ui *UI) kbResolve(w http.ResponseWriter, r *http.Request) {
 		bad(app.Forbidden("只有话务员可以在受理时直接办结咨询"))
 		return
 	}
-	if a.Status != knowledge.StatusPublished {
-		bad(app.Invalid("该文章未发布，不能用于答复"))
+	if err := ui.Orders.CheckArticle(r.Context(), a.ID); err != nil { // before the order it would close is created
+		bad(err)
 		return
 	}
 	if d.Answer == "" {

@@ -205,7 +205,13 @@ func (s *Service) MarkDuplicate(ctx context.Context, id int64, version int, of s
 	return s.apply(ctx, id, version, func(o *Order, env Env) (Change, error) { return only(MarkDuplicate(o, env, &orig)) })
 }
 
-// Resolve closes a 咨询/表扬 at intake with the answer and the article used.
+// Resolve closes a 咨询/表扬 at intake with the answer and the article used; the
+// article, when given, must be citable now (CheckArticle).
 func (s *Service) Resolve(ctx context.Context, id int64, version int, answer string, kbArticleID int64) (Order, error) {
+	if kbArticleID != 0 {
+		if err := s.CheckArticle(ctx, kbArticleID); err != nil {
+			return Order{}, err
+		}
+	}
 	return s.apply(ctx, id, version, func(o *Order, env Env) (Change, error) { return only(Resolve(o, env, answer, kbArticleID)) })
 }

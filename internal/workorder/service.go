@@ -16,8 +16,10 @@ import (
 type Service struct {
 	Store     Store
 	Directory Directory
-	Policies  *Policies
-	Clock     app.Clock
+	// Articles looks up the knowledge-base articles orders cite when resolved at intake.
+	Articles Articles
+	Policies *Policies
+	Clock    app.Clock
 	// Schedule returns the working-day schedule in force (calendar with the admin's overrides).
 	Schedule func(ctx context.Context) (workday.Schedule, error)
 	// ReviewClosesConsult: an approved reply to a 咨询 closes it without a callback.

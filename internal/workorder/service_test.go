@@ -206,8 +206,9 @@ func TestService_IntakeDuplicateRemindSupervise(t *testing.T) {
 		c := f.create(t, "咨询", at("2022-03-18T10:00:00+08:00"))
 		_, err := f.Orders.Resolve(f.Dispatcher, c.ID, c.Version, "可在线办理", 0)
 		wantCode(t, "resolve by a dispatcher", err, app.EForbidden)
-		c = must(f.Orders.Resolve(f.Operator, c.ID, c.Version, "可在政务服务网在线办理", 42))
-		if c.Status != workorder.Closed || !c.FirstCallResolved || c.KBArticleID != 42 || c.CloseReason != workorder.CloseIntake {
+		kb := f.Article(t, "营业执照可以网上办理吗", "published", time.Time{})
+		c = must(f.Orders.Resolve(f.Operator, c.ID, c.Version, "可在政务服务网在线办理", kb))
+		if c.Status != workorder.Closed || !c.FirstCallResolved || c.KBArticleID != kb || c.CloseReason != workorder.CloseIntake {
 			t.Fatalf("resolved %+v", c)
 		}
 		comp := f.create(t, "投诉", at("2022-03-18T10:05:00+08:00"))

@@ -7,6 +7,7 @@ import (
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
+	"govdesk/internal/knowledge"
 	"govdesk/internal/store"
 	"govdesk/internal/workday"
 	"govdesk/internal/workorder"
@@ -60,7 +61,7 @@ func NewCentre(t testing.TB, db *store.DB, now time.Time) *Centre {
 	}
 	c := &Centre{DB: db, Clock: &app.FixedClock{T: now}, Schedule: workday.Schedule{Cal: cal, Clock: workday.WorkHours}}
 	c001, _ := acc.FindUnitByCode(ctx, "C001")
-	c.Orders = &workorder.Service{Store: &store.Orders{DB: db}, Directory: acc,
+	c.Orders = &workorder.Service{Store: &store.Orders{DB: db}, Directory: acc, Articles: &store.Knowledge{DB: db},
 		Policies: &workorder.Policies{Store: &store.Policies{DB: db}, Clock: c.Clock}, Clock: c.Clock,
 		Schedule: c.ScheduleFunc, SensitiveUnits: []int64{c001.ID}}
 	c.System = app.WithActor(ctx, app.System)
@@ -90,4 +91,21 @@ func (c *Centre) Register(t testing.TB, town, village, category string) {
 			t.Fatalf("register %s: %v", category, err)
 		}
 	}
+}
+
+// Article saves a knowledge-base article with the status (draft, published or
+// retired) and the end of its validity (zero: none), and returns its id.
+func (c *Centre) Article(t testing.TB, title, status string, validUntil time.Time) int64 {
+	t.Helper()
+	kb := &store.Knowledge{DB: c.DB}
+	ctx := context.Background()
+	a := knowledge.Article{Title: title, Answer: title + "的答复", Status: status, ValidUntil: validUntil}
+	if _, _, err := kb.SaveArticles(ctx, []knowledge.Article{a}, c.Clock.Now()); err != nil {
+		t.Fatalf("save article %s: %v", title, err)
+	}
+	id, err := kb.ArticleIDByTitle(ctx, title)
+	if err != nil || id == 0 {
+		t.Fatalf("article %s: id %d, %v", title, id, err)
+	}
+	return id
 }
