@@ -67,7 +67,7 @@ func (a *API) commands() map[string]commandFunc {
 			var in struct {
 				versioned
 				Result   string `json:"result"`
-				Resolved bool   `json:"resolved"`
+				Resolved *bool  `json:"resolved"` // not asked for 无法回访
 				Note     string `json:"note"`
 			}
 			if err := decode(w, r, &in); err != nil {

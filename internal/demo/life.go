@@ -251,11 +251,15 @@ func (l *life) callback(again bool) {
 		res = workorder.BasicSatisfied
 	}
 	resolved := res != workorder.Unsatisfied || l.chance(50)
+	answer := &resolved // nobody answers it when the citizen was not reached
+	if res == workorder.Unreachable {
+		answer = nil
+	}
 	note := map[string]string{workorder.Satisfied: "来电人表示问题已解决，对办理结果满意。", workorder.BasicSatisfied: "来电人认可办理结果。",
 		workorder.Unsatisfied: "来电人对办理结果不满意。", workorder.Unreachable: "电话无人接听。"}[res]
 	cb := func(t time.Time) bool {
 		return l.step(t, operator, func(env workorder.Env) (workorder.Event, error) {
-			return workorder.RecordCallback(o, env, res, resolved, note)
+			return workorder.RecordCallback(o, env, res, answer, note)
 		})
 	}
 	if !cb(at) {

@@ -31,7 +31,8 @@ func closeOrder(t *testing.T, c *storetest.Centre, id int64, reply string) {
 	o = step(c.Orders.Reply(c.Handler1, o.ID, o.Version, reply))
 	o = step(c.Orders.Review(c.Dispatcher, o.ID, o.Version, true, ""))
 	if o.Status != workorder.Closed {
-		step(c.Orders.Callback(c.Operator, o.ID, o.Version, workorder.Satisfied, true, "市民满意"))
+		resolved := true
+		step(c.Orders.Callback(c.Operator, o.ID, o.Version, workorder.Satisfied, &resolved, "市民满意"))
 	}
 }
 

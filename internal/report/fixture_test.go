@@ -83,7 +83,8 @@ func (f *fixture) handle(o *workorder.Order, unit, dispatched, replied, result s
 		return f.Orders.Review(f.Dispatcher, id, v, true, "")
 	})
 	f.do(o, at(replied).Add(2*time.Hour).Format(time.RFC3339), func(id int64, v int) (workorder.Order, error) {
-		return f.Orders.Callback(f.Operator, id, v, result, true, "已回访")
+		resolved := true
+		return f.Orders.Callback(f.Operator, id, v, result, &resolved, "已回访")
 	})
 }
 

@@ -109,6 +109,6 @@ func (f *fixture) approve(o *workorder.Order, when string) {
 
 func (f *fixture) callback(o *workorder.Order, when, result string, resolved bool) {
 	f.do(o, when, func(id int64, v int) (workorder.Order, error) {
-		return f.Orders.Callback(f.Operator, id, v, result, resolved, "已回访")
+		return f.Orders.Callback(f.Operator, id, v, result, &resolved, "已回访")
 	})
 }

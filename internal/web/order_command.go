@@ -54,9 +54,9 @@ var orderCommands = map[string]orderCommand{
 		return s.Review(ctx, id, v, approve, f.Get("reason"))
 	}},
 	workorder.CmdCallback: {done: "回访已记录", run: func(ctx context.Context, s *workorder.Service, id int64, v int, f url.Values) (workorder.Order, error) {
-		resolved, err := choice(f, "resolved", "请选择问题是否已解决")
-		if err != nil {
-			return workorder.Order{}, err
+		var resolved *bool // not asked when the citizen could not be reached
+		if b, err := choice(f, "resolved", ""); err == nil {
+			resolved = &b
 		}
 		return s.Callback(ctx, id, v, f.Get("result"), resolved, f.Get("note"))
 	}},

@@ -97,8 +97,10 @@ func Review(o *Order, env Env, approve bool, reason string) (Event, error) {
 
 // RecordCallback records the citizen's verdict (回访). 满意/基本满意, or 不满意 but
 // resolved, closes the order; 不满意 and unresolved reopens it with the policy's reopen
-// limit; unreachable twice closes it as 无法回访.
-func RecordCallback(o *Order, env Env, result string, resolved bool, note string) (Event, error) {
+// limit; unreachable twice closes it as 无法回访. Whether the problem was resolved
+// (resolved) must be answered for a verdict and is not asked when the citizen could
+// not be reached: nobody was there to say.
+func RecordCallback(o *Order, env Env, result string, resolved *bool, note string) (Event, error) {
 	if err := check(o, CmdCallback, env); err != nil {
 		return Event{}, err
 	}
@@ -109,20 +111,27 @@ func RecordCallback(o *Order, env Env, result string, resolved bool, note string
 	if !valid {
 		return Event{}, app.Invalid("回访结果应为：满意、基本满意、不满意或无法回访")
 	}
+	if result != Unreachable && resolved == nil {
+		return Event{}, app.Invalid("请选择问题是否已解决")
+	}
 	if err := required(note, "回访情况说明"); err != nil {
 		return Event{}, err
 	}
 	ev := event(o, CmdCallback, env, note)
-	ev.Data["result"], ev.Data["resolved"] = result, strconv.FormatBool(resolved)
+	ev.Data["result"] = result
 	o.CallbackNote = note
-	switch {
-	case result == Unreachable:
+	if result == Unreachable {
 		o.CallbackTries++
 		if o.CallbackTries >= 2 {
-			o.CallbackResult = Unreachable
+			o.CallbackResult, o.CallbackResolved = Unreachable, false
 			o.close(env.Now, CloseNoContact)
 		}
-	case result == Unsatisfied && !resolved:
+		ev.To = o.Status
+		return ev, nil
+	}
+	ev.Data["resolved"] = strconv.FormatBool(*resolved)
+	switch {
+	case result == Unsatisfied && !*resolved:
 		o.CallbackResult, o.CallbackResolved = result, false
 		o.Reopens++
 		o.startClock(env, env.Policy.ReopenDays)
@@ -130,7 +139,7 @@ func RecordCallback(o *Order, env Env, result string, resolved bool, note string
 		o.Status = Accepted
 		ev.Note = note + "（不满意，重新办理）"
 	default:
-		o.CallbackResult, o.CallbackResolved = result, resolved
+		o.CallbackResult, o.CallbackResolved = result, *resolved
 		o.close(env.Now, CloseCallback)
 	}
 	ev.To = o.Status

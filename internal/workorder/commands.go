@@ -144,8 +144,9 @@ func (s *Service) Review(ctx context.Context, id int64, version int, approve boo
 	})
 }
 
-// Callback records the callback's result.
-func (s *Service) Callback(ctx context.Context, id int64, version int, result string, resolved bool, note string) (Order, error) {
+// Callback records the callback's result; resolved is nil when not answered, which
+// only 无法回访 allows (RecordCallback).
+func (s *Service) Callback(ctx context.Context, id int64, version int, result string, resolved *bool, note string) (Order, error) {
 	return s.apply(ctx, id, version, func(o *Order, env Env) (Change, error) {
 		ev, err := RecordCallback(o, env, result, resolved, note)
 		if err != nil || o.Status != Accepted {

@@ -128,18 +128,19 @@ func TestService_Lifecycle(t *testing.T) {
 
 		// callback unsatisfied and unresolved: reopened with 5 working days from now.
 		f.Clock.T = at("2022-10-13T09:00:00+08:00")
-		_, err = f.Orders.Callback(f.Operator, o.ID, o.Version, "还行", true, "x")
+		yes, no := true, false
+		_, err = f.Orders.Callback(f.Operator, o.ID, o.Version, "还行", &yes, "x")
 		wantCode(t, "unknown callback result", err, app.EInvalid)
-		_, err = f.Orders.Callback(f.Dispatcher, o.ID, o.Version, "满意", true, "x")
+		_, err = f.Orders.Callback(f.Dispatcher, o.ID, o.Version, "满意", &yes, "x")
 		wantCode(t, "callback by a dispatcher", err, app.EForbidden)
-		o = must(f.Orders.Callback(f.Operator, o.ID, o.Version, "不满意", false, "路灯仍不亮"))
+		o = must(f.Orders.Callback(f.Operator, o.ID, o.Version, "不满意", &no, "路灯仍不亮"))
 		if o.Status != workorder.Accepted || o.Reopens != 1 || !o.DeadlineAt.Equal(f.Schedule.Deadline(f.Clock.T, 5)) {
 			t.Fatalf("reopened: %s reopens %d deadline %v", o.Status, o.Reopens, o.DeadlineAt)
 		}
 		f.Clock.T = at("2022-10-14T09:00:00+08:00")
 		o = must(f.Orders.Reply(f.Handler1, o.ID, o.Version, "已更换灯具"))
 		o = must(f.Orders.Review(f.Dispatcher, o.ID, o.Version, true, ""))
-		o = must(f.Orders.Callback(f.Operator, o.ID, o.Version, "满意", true, "已亮"))
+		o = must(f.Orders.Callback(f.Operator, o.ID, o.Version, "满意", &yes, "已亮"))
 		if o.Status != workorder.Closed || o.CallbackResult != "满意" || o.ClosedAt.IsZero() {
 			t.Fatalf("closed: %+v", o)
 		}

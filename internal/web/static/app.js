@@ -88,6 +88,22 @@ document.addEventListener("keydown", function (e) {
   if (e.key !== "Escape") return;
   document.querySelectorAll("nav.main .navgroup.open").forEach(function (g) { g.classList.remove("open"); });
 });
+// A part of a form marked data-off-when="FIELD=VALUE" is hidden while the form's FIELD
+// has VALUE, its inputs disabled (neither checked nor sent); while shown, its inputs
+// marked data-required are required. Without script the part stays and the server decides.
+function offWhen(form) {
+  form.querySelectorAll("[data-off-when]").forEach(function (part) {
+    var rule = part.dataset.offWhen.split("="), field = form.elements[rule[0]];
+    var off = !!field && field.value === rule[1];
+    part.hidden = off;
+    part.querySelectorAll("input, select, textarea").forEach(function (el) {
+      el.disabled = off;
+      if (el.hasAttribute("data-required")) el.required = !off;
+    });
+  });
+}
+document.addEventListener("change", function (e) { if (e.target.form) offWhen(e.target.form); });
+document.querySelectorAll("form").forEach(offWhen);
 // A select marked data-follows="ID" offers only the option group labelled with the
 // value of the select ID (the villages of the chosen town); an option chosen in another
 // group is let go. Without script every group stays.
