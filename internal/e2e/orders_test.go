@@ -152,7 +152,10 @@ func TestBrowser_OrderLifecycle(t *testing.T) {
 				chromedp.Click(chromedp.CSS("#form-review button[type=submit]"))); err != nil {
 				t.Fatal(err)
 			}
-			wantContains(t, "stale review", textOf(t, stale, chromedp.ID("flash")), "工单已被他人修改，请刷新后重试")
+			wantContains(t, "stale review", textOf(t, stale, chromedp.ID("flash")), "工单已被他人修改", "您填写的内容已保留")
+			if kept, err := chromedp.Run(stale, chromedp.Evaluate[bool](`document.querySelector('#form-review input[name=approve][value="1"]').checked`)); err != nil || !kept {
+				t.Errorf("the refused review form lost its choice (%v, %v)", kept, err)
+			}
 			msg := submit(t, ctx, order, "form-review", chromedp.Click(chromedp.CSS(`#form-review input[name=approve][value="0"]`)))
 			wantContains(t, "reject without reason", msg, "退回理由不能为空")
 		})

@@ -174,7 +174,7 @@ func (h *Handler) publicFile(w http.ResponseWriter, r *http.Request) {
 	}
 	c, err := loadCatalog(r.Context(), h.Store)
 	if err != nil {
-		again(http.StatusInternalServerError, "服务暂时不可用，请稍后再试。")
+		again(http.StatusInternalServerError, citizenMessage(r, err))
 		return
 	}
 	svc, ok := c.byCode[f.Code]
@@ -196,13 +196,21 @@ func (h *Handler) publicFile(w http.ResponseWriter, r *http.Request) {
 		Anonymous: f.Name == "", Address: f.Address, Category: svc.Path, Source: Source}
 	o, err := h.file(app.WithActor(r.Context(), publicActor), in, Meta{Token: randomHex(16), Attributes: "{}"})
 	if err != nil {
-		if app.ErrorCode(err) == app.EInternal {
-			httpx.LogError(r, err)
-		}
-		again(httpx.Status(err), app.ErrorMessage(err))
+		again(httpx.Status(err), citizenMessage(r, err))
 		return
 	}
 	h.render(w, r, http.StatusOK, "filed", publicData{Title: "诉求已提交", No: o.No})
+}
+
+// citizenMessage is what a citizen reads when filing fails: what to correct in the
+// form when it was what they typed (invalid); for anything else, which is the
+// system's business and never theirs, a polite sentence, the detail going to the log.
+func citizenMessage(r *http.Request, err error) string {
+	if app.ErrorCode(err) == app.EInvalid {
+		return app.ErrorMessage(err)
+	}
+	slog.Error("public filing failed", "path", r.URL.Path, "code", app.ErrorCode(err), "err", err)
+	return "抱歉，系统暂时无法受理您的诉求，请稍后再试。您填写的内容已保留，也可拨打 12345 热线反映。"
 }
 
 func (h *Handler) publicLookupPage(w http.ResponseWriter, r *http.Request) {

@@ -118,3 +118,31 @@ func TestPublic_RateLimits(t *testing.T) {
 		}
 	})
 }
+
+// When filing fails inside the system, the citizen reads a polite sentence and finds
+// the form as they filled it; what went wrong is for the log, never for the page.
+func TestPublic_FileFailsPolitely(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		form := f.publicForm(t)
+		f.Clock.T = f.Clock.T.Add(5 * time.Second)
+		if _, err := db.ExecContext(t.Context(), `ALTER TABLE order_events RENAME TO order_events_away`); err != nil {
+			t.Fatal(err)
+		}
+		code, body, _ := f.do(t, "POST", "/public/requests", form)
+		page := string(body)
+		if code != http.StatusInternalServerError || !strings.Contains(page, "抱歉，系统暂时无法受理您的诉求") {
+			t.Fatalf("failed filing = %d %s", code, page)
+		}
+		for _, internal := range []string{"order_events", "系统内部错误", "internal", "SQL", "sql"} {
+			if strings.Contains(page, internal) {
+				t.Errorf("the citizen's page shows %q: %s", internal, page)
+			}
+		}
+		for _, kept := range []string{"小区门口路灯坏了", "东门社区", "李四", "13700137000"} {
+			if !strings.Contains(page, kept) {
+				t.Errorf("the form lost %q", kept)
+			}
+		}
+	})
+}

@@ -213,12 +213,7 @@ func (ui *UI) kbResolve(w http.ResponseWriter, r *http.Request) {
 	d := kbArticleData{Q: f.Get("q"), Answer: strings.TrimSpace(f.Get("answer")), Content: strings.TrimSpace(f.Get("content")),
 		Name: f.Get("citizen_name"), Phone: f.Get("citizen_phone")}
 	bad := func(err error) {
-		if app.ErrorCode(err) == app.EInvalid || app.ErrorCode(err) == app.EForbidden {
-			httpx.LogError(r, err)
-			ui.showArticle(w, r, httpx.Status(err), app.ErrorMessage(err), d)
-			return
-		}
-		ui.fail(w, r, err)
+		ui.refused(w, r, err, func(status int, msg string) { ui.showArticle(w, r, status, msg, d) })
 	}
 	id, err := pathID(r)
 	if err != nil {

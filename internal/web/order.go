@@ -42,6 +42,7 @@ type orderData struct {
 	Suggest         orderSuggestions // dispatch suggestion (kb_suggest.go), preselected in the dispatch form
 	Returns         []returnView     // the order's returns (退单), shown beside the dispatch form
 	ReturnedBy      map[string]bool  // codes of the units that returned the order
+	Typed           typed            // a refused command form, filled in again
 	names           map[string]string
 }
 
@@ -68,6 +69,12 @@ func (ui *UI) order(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, app.NotFound("工单不存在"))
 		return
 	}
+	ui.showOrder(w, r, http.StatusOK, id, typed{}, "")
+}
+
+// showOrder renders the order page; after a refused command its form comes back as
+// typed, with msg above the page.
+func (ui *UI) showOrder(w http.ResponseWriter, r *http.Request, status int, id int64, t typed, msg string) {
 	det, err := ui.Orders.Detail(r.Context(), id)
 	if err != nil {
 		ui.fail(w, r, err)
@@ -83,7 +90,7 @@ func (ui *UI) order(w http.ResponseWriter, r *http.Request) {
 		names[u.Code] = u.Name
 	}
 	d := orderData{Detail: det, Can: map[string]bool{}, CloseReason: closeReasons[det.CloseReason],
-		CallbackResults: workorder.CallbackResults, UnitName: det.UnitName}
+		CallbackResults: workorder.CallbackResults, UnitName: det.UnitName, Typed: t}
 	a, _ := actor(r)
 	d.CoHandling = a.Is(unitRoles...) && a.UnitID != det.UnitID
 	for _, c := range det.Allowed {
@@ -116,9 +123,11 @@ func (ui *UI) order(w http.ResponseWriter, r *http.Request) {
 	for _, ev := range det.Events {
 		d.Timeline = append(d.Timeline, describeEvent(ev, names))
 	}
-	title := "工单 " + det.No
-	ui.render(w, r, http.StatusOK, "order", page{Title: title,
-		Breadcrumbs: []crumb{{"工作台", "/"}, {"工单", "/orders"}, {det.No, ""}}, Data: d})
+	p := page{Title: "工单 " + det.No, Breadcrumbs: []crumb{{"工作台", "/"}, {"工单", "/orders"}, {det.No, ""}}, Data: d}
+	if msg != "" {
+		p.Flash = flash{Kind: "error", Message: msg}
+	}
+	ui.render(w, r, status, "order", p)
 }
 
 // orderActors lists the user names of everyone who acted on the order or added a file to it.

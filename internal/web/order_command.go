@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"govdesk/internal/app"
-	"govdesk/internal/httpx"
 	"govdesk/internal/workorder"
 )
 
@@ -99,14 +98,13 @@ func choice(f url.Values, name, missing string) (bool, error) {
 	return false, app.Invalid("%s", missing)
 }
 
-// conflictMessage is what a person reads when someone else changed the order first.
-const conflictMessage = "工单已被他人修改，请刷新后重试"
-
 // orderCommand runs a command form (POST /orders/{id}/{command}) and goes back to the
-// order page with the outcome as a flash message.
+// order page with the outcome as a flash message. A refused command shows the order
+// page again, as it is now, with the form filled in as it was sent.
 func (ui *UI) orderCommand(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	cmd, ok := orderCommands[r.PathValue("cmd")]
+	name := r.PathValue("cmd")
+	cmd, ok := orderCommands[name]
 	if err != nil || !ok {
 		ui.fail(w, r, app.NotFound("页面不存在"))
 		return
@@ -116,30 +114,34 @@ func (ui *UI) orderCommand(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, app.Invalid("表单内容无法读取或过大"))
 		return
 	}
-	back := "/orders/" + strconv.FormatInt(id, 10)
 	version, err := strconv.Atoi(r.PostForm.Get("version"))
 	if err != nil || version <= 0 {
-		ui.redirectWith(w, r, back, "error", "表单缺少工单版本号，请刷新页面后重试")
-		return
-	}
-	o, err := cmd.run(r.Context(), ui.Orders, id, version, r.PostForm)
-	switch app.ErrorCode(err) {
-	case "":
-		msg, name := cmd.done, r.PathValue("cmd")
-		if o.Status == workorder.Closed && name != workorder.CmdDuplicate && name != workorder.CmdResolve {
-			msg += "，工单已办结"
-		} else if name == workorder.CmdCallback && o.Status == workorder.Accepted {
-			msg += "，群众不满意，工单已重新交办"
+		err = app.Invalid("表单缺少工单版本号，请刷新页面后重试")
+	} else {
+		var o workorder.Order
+		if o, err = cmd.run(r.Context(), ui.Orders, id, version, r.PostForm); err == nil {
+			back := "/orders/" + strconv.FormatInt(id, 10)
+			ui.redirectWith(w, r, afterCommand(r, &o, back), "ok", doneMessage(cmd, name, o))
+			return
 		}
-		ui.redirectWith(w, r, afterCommand(r, &o, back), "ok", msg)
-	case app.EConflict:
-		ui.redirectWith(w, r, back, "error", conflictMessage)
-	case app.EInvalid, app.EIllegalTransition, app.EForbidden:
-		httpx.LogError(r, err)
-		ui.redirectWith(w, r, back, "error", app.ErrorMessage(err))
-	default:
-		ui.fail(w, r, err)
 	}
+	ui.refused(w, r, err, func(status int, msg string) {
+		if app.ErrorCode(err) == app.EConflict {
+			msg = "工单已被他人修改，下面是最新内容。" + keptMessage
+		}
+		ui.showOrder(w, r, status, id, typed{Form: name, Values: r.PostForm}, msg)
+	})
+}
+
+// doneMessage says what a command did.
+func doneMessage(cmd orderCommand, name string, o workorder.Order) string {
+	msg := cmd.done
+	if o.Status == workorder.Closed && name != workorder.CmdDuplicate && name != workorder.CmdResolve {
+		msg += "，工单已办结"
+	} else if name == workorder.CmdCallback && o.Status == workorder.Accepted {
+		msg += "，群众不满意，工单已重新交办"
+	}
+	return msg
 }
 
 // afterCommand is where a successful command leads: back to the order, or — when the

@@ -53,12 +53,7 @@ func (ui *UI) createOrder(w http.ResponseWriter, r *http.Request) {
 		Category: strings.Trim(strings.TrimSpace(f.Get("category")), "/"), Sensitive: f["sensitive"]}
 	o, hints, err := ui.Orders.Create(r.Context(), in)
 	if err != nil {
-		if app.ErrorCode(err) == app.EInvalid {
-			httpx.LogError(r, err)
-			ui.showNewOrder(w, r, http.StatusBadRequest, app.ErrorMessage(err), in)
-			return
-		}
-		ui.fail(w, r, err)
+		ui.refused(w, r, err, func(status int, msg string) { ui.showNewOrder(w, r, status, msg, in) })
 		return
 	}
 	msg := "工单 " + o.No + " 已受理"
