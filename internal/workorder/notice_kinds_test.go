@@ -37,7 +37,8 @@ func TestNoticeKinds_EveryRaisedKindNamed(t *testing.T) {
 		o = must(f.Orders.Review(f.Dispatcher, o.ID, o.Version, false, "答复过简"))
 		o = must(f.Orders.Reply(f.Handler1, o.ID, o.Version, "已责令夜间停工并处罚款"))
 		o = must(f.Orders.Review(f.Dispatcher, o.ID, o.Version, true, ""))
-		o = must(f.Orders.Callback(f.Operator, o.ID, o.Version, workorder.Unsatisfied, false, "仍有夜间施工"))
+		no := false
+		o = must(f.Orders.Callback(f.Operator, o.ID, o.Version, workorder.Unsatisfied, &no, "仍有夜间施工"))
 		f.Clock.T = at("2022-12-30T09:00:00+08:00") // the reopened order far past its new deadline
 		if _, err := f.Orders.RaiseDeadlineNotices(f.System); err != nil {
 			t.Fatal(err)
