@@ -40,7 +40,7 @@ type orderData struct {
 	CoHandling      bool // the actor's unit helps (协办) but does not lead
 	Files           attachmentsView
 	Suggest         orderSuggestions // dispatch suggestion (kb_suggest.go), preselected in the dispatch form
-	Returns         []returnView     // the order's returns (退单), shown beside the dispatch form
+	ReturnHistory   []returnView     // the order's returns (退单), shown beside the dispatch form
 	ReturnedBy      map[string]bool  // codes of the units that returned the order
 	Typed           typed            // a refused command form, filled in again
 	names           map[string]string
@@ -106,7 +106,7 @@ func (ui *UI) showOrder(w http.ResponseWriter, r *http.Request, status int, id i
 	}
 	d.ReturnedBy = map[string]bool{}
 	for _, rt := range det.Returned {
-		d.Returns = append(d.Returns, returnView{Unit: unitLabel(names, rt.UnitCode), Reason: rt.Reason, Actor: d.Who(rt.Actor), At: rt.At})
+		d.ReturnHistory = append(d.ReturnHistory, returnView{Unit: unitLabel(names, rt.UnitCode), Reason: rt.Reason, Actor: d.Who(rt.Actor), At: rt.At})
 		d.ReturnedBy[rt.UnitCode] = true
 	}
 	if d.Can[workorder.CmdDispatch] {
