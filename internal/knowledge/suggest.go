@@ -136,9 +136,10 @@ func (m *Model) SuggestTown(title, content, category, town string, k int) []Sugg
 const maxConfidence = 0.99
 
 // SuggestQuery returns at most k units for q, most likely first, none of q.Exclude
-// (the category's default unit included). The confidences of the other units are
-// not scaled up for the excluded ones: a return says the first guess failed on
-// this order, which makes the others no surer.
+// (the category's default unit included). The confidences are those of the units
+// that remain possible: the probability of each given that the order is not an
+// excluded unit's (a unit that returned it said so), so that after a return of the
+// model's first choice the others are not shown as 0%.
 func (m *Model) SuggestQuery(q Query, k int) []Suggestion {
 	excluded := map[string]bool{}
 	for _, u := range q.Exclude {
@@ -151,6 +152,10 @@ func (m *Model) SuggestQuery(q Query, k int) []Suggestion {
 		logp := make([]float64, len(m.units))
 		best := math.Inf(-1)
 		for i, u := range m.units {
+			if excluded[u] {
+				logp[i] = math.Inf(-1)
+				continue
+			}
 			lp := math.Log(float64(m.docs[u]) / float64(m.n))
 			for _, w := range f {
 				lp += math.Log((float64(m.words[u][w]) + 1) / (float64(m.total[u]) + v))
@@ -167,10 +172,12 @@ func (m *Model) SuggestQuery(q Query, k int) []Suggestion {
 			sum += logp[i]
 		}
 		for i, u := range m.units {
-			probs[u] = logp[i] / sum
+			if !excluded[u] && sum > 0 {
+				probs[u] = logp[i] / sum
+			}
 		}
 	}
-	if d, ok := m.defaults[q.Category]; ok {
+	if d, ok := m.defaults[q.Category]; ok && !excluded[d.UnitCode] {
 		w := defaultWeight
 		if m.n == 0 {
 			w = 1

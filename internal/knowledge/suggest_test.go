@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"strings"
 	"testing"
@@ -96,7 +97,8 @@ func TestSuggestModel(t *testing.T) {
 }
 
 // A unit that returned an order is never suggested for it again, the category's
-// default unit included; the others keep their confidence, and none is certain.
+// default unit included; the others are ranked as before, with their confidence
+// given that the returning unit is out, and none is certain.
 func TestSuggestQuery_Exclude(t *testing.T) {
 	m := Train(genHistory(2000, 2), genDefaults())
 	q := Query{Title: "小区电梯坏了", Content: "物业不管电梯维修", Category: "城乡建设/住房"}
@@ -118,9 +120,21 @@ func TestSuggestQuery_Exclude(t *testing.T) {
 		if s.UnitCode == "U01" {
 			t.Fatalf("the returning unit (the category's default) is suggested again: %+v", after)
 		}
-		if i < 2 && s != before[i+1] {
-			t.Errorf("the other units changed: before %+v, after %+v", before, after)
+		if i < 2 && s.UnitCode != before[i+1].UnitCode {
+			t.Errorf("the other units changed their order: before %+v, after %+v", before, after)
 		}
+	}
+	// The confidences are those of the units still possible: they sum to one, so the
+	// next best is not shown as 0% when the returning unit had been nearly certain.
+	if after[0].Confidence < 0.1 {
+		t.Errorf("the best remaining unit shown at %.3f", after[0].Confidence)
+	}
+	var sum float64
+	for _, s := range m.SuggestQuery(q, 1000) {
+		sum += s.Confidence
+	}
+	if math.Abs(sum-1) > 0.01 {
+		t.Errorf("the remaining units' confidences sum to %.3f, want 1", sum)
 	}
 	// Only the default unit: excluded, nothing is left to suggest.
 	if s := Train(nil, genDefaults()).SuggestQuery(Query{Category: "住房/公积金", Exclude: []string{"U18"}}, 3); len(s) != 0 {
