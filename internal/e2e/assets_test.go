@@ -58,6 +58,7 @@ func TestBrowser_DevicesAndAssets(t *testing.T) {
 		if err := login(ctx, base, "staff", "demo"); err != nil {
 			t.Fatal(err)
 		}
+		textOf(t, ctx, chromedp.ID("welcome"))                                                            // the home page has replaced the login page before the bar is used
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.Search(`//nav//button[contains(., "资产终端")]`)), // the bar's drop-down
 			chromedp.WaitVisible(chromedp.CSS(`nav a[href="/devices"]`)),
 			chromedp.Click(chromedp.CSS(`nav a[href="/devices"]`)), chromedp.WaitVisible(chromedp.ID("down-count"))); err != nil {
