@@ -98,14 +98,7 @@ func TestEvaluations_RectificationWorkflow(t *testing.T) {
 func TestMigration_VerifyNoteOfOpenRectifications(t *testing.T) {
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		db, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if _, err := db.MigrateTo(ctx, 17); err != nil {
-			t.Fatal(err)
-		}
+		db := openAtVersion(t, dsn, 17)
 		for _, q := range []string{
 			`INSERT INTO evaluations (id, no, evaluated_at, channel, target_kind, target, level) VALUES
 			 (1, 'PJ1', '2022-09-30 07:00:00', '网上', '窗口', '1号窗口', 1), (2, 'PJ2', '2022-09-30 07:00:00', '网上', '窗口', '1号窗口', 1)`,

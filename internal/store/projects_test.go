@@ -209,14 +209,7 @@ func TestApplications_ConcurrentPayments(t *testing.T) {
 func TestMigration_ApprovedAmountOfOldApplications(t *testing.T) {
 	storetest.RunDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		db, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer db.Close()
-		if _, err := db.MigrateTo(ctx, 16); err != nil {
-			t.Fatal(err)
-		}
+		db := openAtVersion(t, dsn, 16)
 		for _, q := range []string{
 			`INSERT INTO policies (id, code, name, department, created_at) VALUES (1, 'ZC01', '奖励', '工信局', '2022-01-01 00:00:00')`,
 			`INSERT INTO policy_applications (no, policy_id, applicant, amount_fen, status, submitted_at, paid_fen)
