@@ -5,8 +5,12 @@ import (
 	"crypto/subtle"
 	"encoding/hex"
 	"net/http"
+	"net/url"
+	"path"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"govdesk/internal/app"
 	"govdesk/internal/httpx"
@@ -72,12 +76,51 @@ func (ui *UI) logout(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 
-// safeNext accepts only a local path as the page to return to after login.
+// safeNext accepts only a path on this site as the page to return to after login,
+// and answers "/" for anything else. Browsers forgive a great deal in a Location
+// header ("/\\evil", "/<TAB>/evil" and "/%2F%2Fevil" all leave the site), so the
+// rule is strict: no scheme, host or user; no backslash, control character or
+// white space anywhere, before or after percent-decoding; and a path that is
+// already clean (no "//", "." or ".." segments) once decoded.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if next == "" || len(next) > 2048 || next[0] != '/' {
+		return "/"
+	}
+	dec := next
+	for i := 0; ; i++ {
+		if strings.ContainsFunc(dec, unsafeRune) {
+			return "/"
+		}
+		d, err := url.PathUnescape(dec)
+		if err != nil || i == 3 && d != dec {
+			return "/" // malformed, or encoded again and again
+		}
+		if d == dec {
+			break
+		}
+		dec = d
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" {
+		return "/"
+	}
+	p := u.Path
+	for i := 0; i < 3; i++ {
+		if d, err := url.PathUnescape(p); err == nil {
+			p = d
+		}
+	}
+	clean := path.Clean(p)
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || (p != clean && p != clean+"/") {
 		return "/"
 	}
 	return next
+}
+
+// unsafeRune reports a character no return path may hold: a backslash, a control
+// character or any white space (including the ideographic space).
+func unsafeRune(r rune) bool {
+	return r == '\\' || unicode.IsControl(r) || unicode.IsSpace(r) || r == utf8.RuneError
 }
 
 func actor(r *http.Request) (app.Actor, bool) { return app.ActorFrom(r.Context()) }
