@@ -86,9 +86,13 @@ type Store interface {
 	// FindUserByToken returns the active user of an unrevoked token and records its use.
 	FindUserByToken(ctx context.Context, tokenHash string, at time.Time) (User, error)
 
-	RecordLogin(ctx context.Context, username, ip string, ok bool, at time.Time) error
-	// CountFailedLogins counts failures for the user name since t, and, separately, for the IP.
-	CountFailedLogins(ctx context.Context, username, ip string, since time.Time) (byUser, byIP int, err error)
+	// ReserveLogin counts the failures since the given time for the user name (after
+	// its last success) and for the IP, calls allow with both counts and, when allow
+	// returns nil, records the attempt as a failure and returns its id — in one
+	// transaction that parallel attempts for the same name or IP wait for.
+	ReserveLogin(ctx context.Context, username, ip string, at, since time.Time, allow func(byUser, byIP int) error) (int64, error)
+	// SucceedLogin marks a reserved attempt as a success.
+	SucceedLogin(ctx context.Context, attemptID int64) error
 
 	// EnsureRegion returns the town and (when village != "") the village, creating
 	// those not yet known; created lists the names it created.

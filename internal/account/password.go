@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -28,6 +30,13 @@ func HashPassword(pw string) string {
 		b64.EncodeToString(salt), b64.EncodeToString(key))
 }
 
+// passwordChecks counts the hashes CheckPassword computes (read by tests).
+var passwordChecks atomic.Int64
+
+// dummyHash is hashed against when the user is unknown or disabled, so that such an
+// attempt costs as much time as a wrong password.
+var dummyHash = sync.OnceValue(func() string { return HashPassword(newSecret("")) })
+
 // CheckPassword reports whether pw matches the PHC-format hash.
 func CheckPassword(hash, pw string) bool {
 	parts := strings.Split(hash, "$")
@@ -45,6 +54,7 @@ func CheckPassword(hash, pw string) bool {
 	if err1 != nil || err2 != nil {
 		return false
 	}
+	passwordChecks.Add(1)
 	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }

@@ -73,27 +73,35 @@ func (s *Service) AddUser(ctx context.Context, in NewUser) (User, error) {
 
 // Login checks a user name and password and opens a session. It refuses (forbidden)
 // after MaxFailures failures for the name, or 4×MaxFailures for the IP, within Window.
+// The attempt is reserved (counted as a failure) before the password is hashed, so
+// parallel attempts cannot slip past the limit; and an unknown or disabled user's
+// attempt hashes the password too, so the answer takes as long as a wrong password's.
 // It returns the session token to put in a cookie.
 func (s *Service) Login(ctx context.Context, username, password, ip string) (string, Session, error) {
 	now := s.Clock.Now()
 	username = strings.TrimSpace(username)
-	byUser, byIP, err := s.Store.CountFailedLogins(ctx, username, ip, now.Add(-s.Window))
+	attempt, err := s.Store.ReserveLogin(ctx, username, ip, now, now.Add(-s.Window), func(byUser, byIP int) error {
+		if byUser >= s.MaxFailures || byIP >= 4*s.MaxFailures {
+			return app.Forbidden("登录失败次数过多，请 %d 分钟后再试", int(s.Window.Minutes()+0.5)).WithDetail("login rate limited for %q from %s", username, ip)
+		}
+		return nil
+	})
 	if err != nil {
 		return "", Session{}, err
 	}
-	if byUser >= s.MaxFailures || byIP >= 4*s.MaxFailures {
-		return "", Session{}, app.Forbidden("登录失败次数过多，请 %d 分钟后再试", int(s.Window.Minutes()+0.5)).WithDetail("login rate limited for %q from %s", username, ip)
-	}
 	u, err := s.Store.FindUserByUsername(ctx, username)
-	ok := err == nil && u.Active && CheckPassword(u.PasswordHash, password)
 	if err != nil && app.ErrorCode(err) != app.ENotFound {
 		return "", Session{}, err
 	}
-	if rerr := s.Store.RecordLogin(ctx, username, ip, ok, now); rerr != nil {
-		return "", Session{}, rerr
+	hash := u.PasswordHash
+	if err != nil || !u.Active {
+		hash = dummyHash()
 	}
-	if !ok {
+	if !CheckPassword(hash, password) || err != nil || !u.Active {
 		return "", Session{}, app.Unauthorized("用户名或密码错误").WithDetail("bad credentials for %q", username)
+	}
+	if err := s.Store.SucceedLogin(ctx, attempt); err != nil {
+		return "", Session{}, err
 	}
 	token := newSecret("")
 	sess := Session{User: u, CSRFToken: newSecret(""), ExpiresAt: now.Add(s.SessionTTL)}

@@ -87,20 +87,3 @@ func (s *Accounts) FindUserByToken(ctx context.Context, tokenHash string, at tim
 	_, err = s.DB.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2`, utc(at), tokenHash)
 	return u, dbErr(err, "touch token")
 }
-
-// RecordLogin appends a login attempt.
-func (s *Accounts) RecordLogin(ctx context.Context, username, ip string, ok bool, at time.Time) error {
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO login_attempts (username, ip, ok, at) VALUES ($1, $2, $3, $4)`, username, ip, ok, utc(at))
-	return dbErr(err, "record login")
-}
-
-// CountFailedLogins counts failed attempts since t for the user name and for the IP.
-// A success resets the user name's count: only failures after the last success count.
-func (s *Accounts) CountFailedLogins(ctx context.Context, username, ip string, since time.Time) (byUser, byIP int, err error) {
-	err = s.DB.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM login_attempts WHERE username = $1 AND NOT ok AND at >= $3
-			AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username = $1 AND ok), $3)),
-		(SELECT count(*) FROM login_attempts WHERE ip = $2 AND NOT ok AND at >= $3)`,
-		username, ip, utc(since)).Scan(&byUser, &byIP)
-	return byUser, byIP, dbErr(err, "count failed logins")
-}
