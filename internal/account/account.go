@@ -54,6 +54,19 @@ type User struct {
 	CreatedAt    time.Time
 }
 
+// Token is an API token as lists show it: never the secret, only its first characters.
+type Token struct {
+	ID         int64
+	UserID     int64
+	Username   string
+	Name       string
+	Prefix     string // "gd_" and the first 8 hex digits; empty for tokens issued before prefixes were kept
+	CreatedAt  time.Time
+	LastUsedAt time.Time // zero when never used
+	ExpiresAt  time.Time // zero for tokens issued before expiry existed (see Expiry)
+	RevokedAt  time.Time // zero while not revoked
+}
+
 // Session is a web login stored in the database (so several processes share it).
 type Session struct {
 	User      User
@@ -82,9 +95,24 @@ type Store interface {
 	DeleteSession(ctx context.Context, tokenHash string) error
 	DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error)
 
-	CreateToken(ctx context.Context, userID int64, name, tokenHash string, at time.Time) error
-	// FindUserByToken returns the active user of an unrevoked token and records its use.
-	FindUserByToken(ctx context.Context, tokenHash string, at time.Time) (User, error)
+	// CreateToken stores an API token's hash and returns its id.
+	CreateToken(ctx context.Context, t Token, tokenHash string) (int64, error)
+	// FindToken returns the token of a hash, revoked or expired ones included, with its user; not_found when none.
+	FindToken(ctx context.Context, tokenHash string) (Token, User, error)
+	// TouchToken records when a token was last used.
+	TouchToken(ctx context.Context, id int64, at time.Time) error
+	// FindTokens returns the tokens of a user (every user's when userID is 0), newest first.
+	FindTokens(ctx context.Context, userID int64) ([]Token, error)
+	FindTokenByID(ctx context.Context, id int64) (Token, error)
+	// RevokeToken sets a token's revocation time unless it is already revoked.
+	RevokeToken(ctx context.Context, id int64, at time.Time) error
+
+	// SetUserActive disables or re-enables a user; disabling deletes the user's sessions in the same transaction.
+	SetUserActive(ctx context.Context, userID int64, active bool) error
+	// SetPassword replaces a user's password hash and deletes the user's sessions, in one transaction.
+	SetPassword(ctx context.Context, userID int64, hash string) error
+	// DeleteUserSessions ends every session of a user and returns how many there were.
+	DeleteUserSessions(ctx context.Context, userID int64) (int, error)
 
 	// ReserveLogin counts the failures since the given time for the user name (after
 	// its last success) and for the IP, calls allow with both counts and, when allow

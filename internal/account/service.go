@@ -131,30 +131,6 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 	return s.Store.DeleteSession(ctx, HashToken(token))
 }
 
-// CreateToken issues an API token for a user and returns it; only its hash is stored.
-func (s *Service) CreateToken(ctx context.Context, username, name string) (string, error) {
-	u, err := s.Store.FindUserByUsername(ctx, strings.TrimSpace(username))
-	if app.ErrorCode(err) == app.ENotFound {
-		return "", app.Invalid("用户 %q 不存在", username).WithDetail("no user %q", username)
-	} else if err != nil {
-		return "", err
-	}
-	token := newSecret("gd_")
-	if err := s.Store.CreateToken(ctx, u.ID, name, HashToken(token), s.Clock.Now()); err != nil {
-		return "", err
-	}
-	return token, nil
-}
-
-// AuthenticateToken returns the user of a bearer token; unauthorized when unknown or revoked.
-func (s *Service) AuthenticateToken(ctx context.Context, token string) (User, error) {
-	u, err := s.Store.FindUserByToken(ctx, HashToken(token), s.Clock.Now())
-	if app.ErrorCode(err) == app.ENotFound || (err == nil && !u.Active) {
-		return User{}, app.Unauthorized("API 令牌无效或已吊销")
-	}
-	return u, err
-}
-
 // Actor returns the app.Actor of a user.
 func (u User) Actor() app.Actor {
 	return app.Actor{UserID: u.ID, Username: u.Username, Name: u.Name, Role: u.Role, UnitID: u.UnitID, UnitCode: u.UnitCode}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
@@ -63,27 +62,4 @@ func (s *Accounts) FindUserNames(ctx context.Context, usernames []string) (map[s
 		out[p.username] = p.name
 	}
 	return out, err
-}
-
-// CreateToken stores an API token's hash.
-func (s *Accounts) CreateToken(ctx context.Context, userID int64, name, tokenHash string, at time.Time) error {
-	_, err := s.DB.ExecContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)`,
-		userID, name, tokenHash, utc(at))
-	return dbErr(err, "create token")
-}
-
-// FindUserByToken returns the user of an unrevoked token and records when it was used.
-func (s *Accounts) FindUserByToken(ctx context.Context, tokenHash string, at time.Time) (account.User, error) {
-	var last sql.NullTime
-	u, err := scanUser(s.DB.QueryRowContext(ctx, `SELECT `+userCols+`, t.last_used_at FROM api_tokens t JOIN users us ON us.id = t.user_id
-		JOIN units un ON un.id = us.unit_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL`, tokenHash), &last)
-	if errors.Is(err, sql.ErrNoRows) {
-		return u, app.NotFound("令牌不存在")
-	}
-	if err != nil || (last.Valid && at.Sub(last.Time) < time.Minute) {
-		return u, dbErr(err, "find token")
-	}
-	// Recorded to the minute: a write per request would serialise reads on SQLite.
-	_, err = s.DB.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $1 WHERE token_hash = $2`, utc(at), tokenHash)
-	return u, dbErr(err, "touch token")
 }
