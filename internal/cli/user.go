@@ -39,37 +39,7 @@ func userCmd() *command {
 					return nil
 				})
 			},
-		}},
-	}
-}
-
-func tokenCmd() *command {
-	var username, name string
-	return &command{
-		name: "token", en: "Manage API tokens.", zh: "管理 API 令牌。",
-		sub: []*command{{
-			name: "create", args: "--username U [--name LABEL]",
-			en: "Create an API token for a user and print it (only its hash is stored; it cannot be shown again).",
-			zh: "为用户创建 API 令牌并打印（系统只保存其哈希，之后无法再次查看）。",
-			flags: func(e *env, fs *flag.FlagSet) {
-				e.dbFlag(fs)
-				fs.StringVar(&username, "username", "", "user the token acts as / 令牌代表的用户")
-				fs.StringVar(&name, "name", "", "label, e.g. the integration's name / 令牌用途说明")
-			},
-			run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-				if len(args) > 0 || username == "" {
-					return usagef("--username is required / 必须提供 --username")
-				}
-				return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
-					tok, err := s.accounts.CreateToken(ctx, username, name)
-					if err != nil {
-						return err
-					}
-					fmt.Fprintln(e.stdout, tok)
-					return nil
-				})
-			},
-		}},
+		}, userDisableCmd(), userEnableCmd(), userSignoutCmd(), userPasswordCmd()},
 	}
 }
 
