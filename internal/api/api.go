@@ -29,6 +29,7 @@ func (a *API) Routes(mux *http.ServeMux) {
 	a.noticeRoutes(mux)
 	a.statsRoutes(mux)
 	a.deviceRoutes(mux)
+	a.accountRoutes(mux)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, r, app.NotFound("接口 %s %s 不存在", r.Method, r.URL.Path))
 	})
