@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
 )
 
@@ -28,6 +31,18 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 		if code != 0 || json.Unmarshal([]byte(out), &sum) != nil || sum["tables"] < 40 || sum["rows"] < 4 || sum["schema_version"] < 10 {
 			t.Fatalf("backup: exit %d, %q %q", code, out, errs)
 		}
+		// Who took the backup, when and where to is on the access log, like an export.
+		db, err := store.Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var who, detail string
+		var at time.Time
+		err = db.QueryRowContext(context.Background(), `SELECT username, at, detail FROM access_log WHERE action = 'backup'`).Scan(&who, &at, &detail)
+		db.Close()
+		if err != nil || who != "system" || time.Since(at) > time.Hour || !strings.Contains(detail, file) || !strings.Contains(detail, "操作系统用户") {
+			t.Fatalf("backup access log: %q %v %q %v", who, at, detail, err)
+		}
 		if code, _, _ := run(t, env, "backup"); code != 2 {
 			t.Fatalf("backup without --out: exit %d, want 2", code)
 		}
@@ -41,6 +56,15 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 		}
 		if code, out, errs := run(t, target, "token", "create", "--username", "zhang"); code != 0 || !strings.HasPrefix(out, "gd_") {
 			t.Fatalf("token for a restored user: %d %q %q", code, out, errs)
+		}
+		tdb, err := store.Open(context.Background(), target["GOVDESK_DB"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = tdb.QueryRowContext(context.Background(), `SELECT detail FROM access_log WHERE action = 'restore'`).Scan(&detail)
+		tdb.Close()
+		if err != nil || !strings.Contains(detail, file) {
+			t.Fatalf("restore access log: %q %v", detail, err)
 		}
 		// Again over the same database: refused without --replace, done with it.
 		code, _, errs = run(t, target, "restore", file)
