@@ -59,7 +59,7 @@ func New(d Deps) (http.Handler, error) {
 	auth := &httpx.Auth{Accounts: d.Accounts, CookieSecure: d.CookieSecure}
 	ui, err := web.New(web.Deps{Accounts: d.Accounts, Policies: d.Policies, Orders: d.Orders, Importer: d.Importer,
 		Calendar: d.Calendar, Auth: auth, Catalog: d.Catalog, Evaluations: d.Evaluations, Assets: d.Assets, Projects: d.Projects, Stats: d.Stats,
-		Open311: d.Open311Admin, Knowledge: d.Knowledge, Suggester: d.Suggester})
+		Open311: d.Open311Admin, Knowledge: d.Knowledge, Suggester: d.Suggester, PublicLimit: publicLimit(d)})
 	if err != nil {
 		return nil, err
 	}
@@ -94,6 +94,15 @@ func New(d Deps) (http.Handler, error) {
 		(&api.Projects{Service: d.Projects}).Routes(mux)
 	}
 	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(auth.Middleware(mux)))), nil
+}
+
+// publicLimit is the limiter of the public look-ups: the public page's when it is on,
+// so the policy-status page and the order look-up share one budget per address.
+func publicLimit(d Deps) *httpx.Limiter {
+	if d.Open311 != nil {
+		return d.Open311.LookupLimit
+	}
+	return nil
 }
 
 // Run serves h on ln until ctx is done, then shuts down gracefully.

@@ -9,6 +9,7 @@ import (
 
 	"govdesk/internal/app"
 	"govdesk/internal/catalog"
+	"govdesk/internal/httpx"
 	"govdesk/internal/project"
 	"govdesk/internal/stats"
 	"govdesk/internal/workday"
@@ -316,7 +317,10 @@ func (ui *UI) policyStatusPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	d := map[string]any{"No": q.Get("no"), "Applicant": q.Get("applicant"), "Names": project.StatusNames}
 	p := page{Title: "政策兑现申请进度查询", Data: d}
-	if d["No"] != "" {
+	status := http.StatusOK
+	if d["No"] != "" && !ui.PublicLimit.Allow("ip:"+httpx.ClientIP(r), time.Now()) {
+		p.Error, status = "查询过于频繁，请稍后再试。", http.StatusTooManyRequests
+	} else if d["No"] != "" {
 		a, err := ui.Projects.PublicStatus(r.Context(), q.Get("no"), q.Get("applicant"))
 		if err != nil {
 			p.Error = app.ErrorMessage(err)
@@ -324,7 +328,7 @@ func (ui *UI) policyStatusPage(w http.ResponseWriter, r *http.Request) {
 			d["A"] = a
 		}
 	}
-	ui.render(w, r, http.StatusOK, "policy_status", p)
+	ui.render(w, r, status, "policy_status", p)
 }
 
 // The project pages' template functions (see catalog.go's init).

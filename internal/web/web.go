@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"govdesk/internal/account"
 	"govdesk/internal/app"
@@ -77,6 +78,11 @@ type Deps struct {
 	// Knowledge backs the call screen and the article pages (SPEC §5); nil turns them off.
 	Knowledge *knowledge.Service
 	Suggester *knowledge.Suggester // dispatch suggestions on the new-order form; nil: none
+
+	// PublicLimit limits the look-ups of the public policy-status page per client
+	// address; the server hands it the public page's look-up limiter, so both share
+	// one budget. Nil: 30 look-ups per 10 minutes of its own.
+	PublicLimit *httpx.Limiter
 }
 
 // UI is the web interface.
@@ -87,6 +93,9 @@ type UI struct {
 
 // New parses every template; an error here stops the server from starting.
 func New(d Deps) (*UI, error) {
+	if d.PublicLimit == nil {
+		d.PublicLimit = &httpx.Limiter{Max: 30, Window: 10 * time.Minute}
+	}
 	ui := &UI{Deps: d, pages: map[string]*template.Template{}}
 	base, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
 	if err != nil {
