@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -118,41 +119,81 @@ func Load(getenv func(string) string) (Config, error) {
 	return c, nil
 }
 
+// applyEnv sets every key whose environment variable is set. The variables are
+// derived from the TOML tags, so a key added to Config has its variable at once.
 func (c *Config) applyEnv(getenv func(string) string) error {
-	str := map[string]*string{
-		"GOVDESK_DB": &c.DB, "GOVDESK_ADDR": &c.Addr, "GOVDESK_LOG_LEVEL": &c.LogLevel,
-		"GOVDESK_SLA_CLOCK": &c.SLA.Clock, "GOVDESK_SLA_WORKING_PERIODS": &c.SLA.WorkingPeriods,
-		"GOVDESK_SESSION_COOKIE_SECURE":   &c.Session.CookieSecure,
-		"GOVDESK_HOTLINE_SENSITIVE_UNITS": &c.Hotline.SensitiveUnits,
-	}
-	for k, p := range str {
-		if v := getenv(k); v != "" {
-			*p = v
+	for _, k := range envKeys(reflect.ValueOf(c).Elem(), "GOVDESK") {
+		v := getenv(k.name)
+		if v == "" {
+			continue
+		}
+		if err := k.set(v); err != nil {
+			return err
 		}
 	}
-	dur := map[string]*Duration{"GOVDESK_SESSION_TTL": &c.Session.TTL, "GOVDESK_LOGIN_WINDOW": &c.Login.Window,
-		"GOVDESK_ASSETS_HEARTBEAT_TIMEOUT": &c.Assets.HeartbeatTimeout}
-	for k, p := range dur {
-		if v := getenv(k); v != "" {
-			if err := p.UnmarshalText([]byte(v)); err != nil {
-				return app.Invalid("环境变量 %s 的值 %q 不是有效的时长（如 15m、12h）", k, v).WithDetail("%s=%q is not a duration such as 15m or 12h", k, v)
-			}
-		}
+	return nil
+}
+
+// envKey is one configuration key: its variable's name and the field it sets.
+type envKey struct {
+	name  string
+	field reflect.Value
+}
+
+// EnvNames lists the environment variable of every configuration key.
+func EnvNames() []string {
+	var c Config
+	var out []string
+	for _, k := range envKeys(reflect.ValueOf(&c).Elem(), "GOVDESK") {
+		out = append(out, k.name)
 	}
-	if v := getenv("GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT"); v != "" {
-		b, err := strconv.ParseBool(v)
-		if err != nil {
-			return app.Invalid("环境变量 GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT 的值 %q 应为 true 或 false", v).
-				WithDetail("GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT=%q, want true or false", v)
+	return out
+}
+
+var durationType = reflect.TypeOf(Duration{})
+
+func envKeys(v reflect.Value, prefix string) []envKey {
+	var out []envKey
+	for i := 0; i < v.NumField(); i++ {
+		tag := v.Type().Field(i).Tag.Get("toml")
+		if tag == "" || tag == "-" {
+			continue
 		}
-		c.Hotline.ReviewClosesConsult = b
+		name := prefix + "_" + strings.ToUpper(tag)
+		f := v.Field(i)
+		if f.Kind() == reflect.Struct && f.Type() != durationType {
+			out = append(out, envKeys(f, name)...)
+			continue
+		}
+		out = append(out, envKey{name: name, field: f})
 	}
-	if v := getenv("GOVDESK_LOGIN_MAX_FAILURES"); v != "" {
+	return out
+}
+
+func (k envKey) set(v string) error {
+	switch {
+	case k.field.Type() == durationType:
+		var d Duration
+		if err := d.UnmarshalText([]byte(v)); err != nil {
+			return app.Invalid("环境变量 %s 的值 %q 不是有效的时长（如 15m、12h）", k.name, v).WithDetail("%s=%q is not a duration such as 15m or 12h", k.name, v)
+		}
+		k.field.Set(reflect.ValueOf(d))
+	case k.field.Kind() == reflect.String:
+		k.field.SetString(v)
+	case k.field.Kind() == reflect.Int:
 		n, err := strconv.Atoi(v)
 		if err != nil {
-			return app.Invalid("环境变量 GOVDESK_LOGIN_MAX_FAILURES 的值 %q 不是整数", v).WithDetail("GOVDESK_LOGIN_MAX_FAILURES=%q is not an integer", v)
+			return app.Invalid("环境变量 %s 的值 %q 不是整数", k.name, v).WithDetail("%s=%q is not an integer", k.name, v)
 		}
-		c.Login.MaxFailures = n
+		k.field.SetInt(int64(n))
+	case k.field.Kind() == reflect.Bool:
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return app.Invalid("环境变量 %s 的值 %q 应为 true 或 false", k.name, v).WithDetail("%s=%q, want true or false", k.name, v)
+		}
+		k.field.SetBool(b)
+	default:
+		panic("config: no environment parser for " + k.name + " of type " + k.field.Type().String())
 	}
 	return nil
 }

@@ -59,3 +59,29 @@ func TestValidate(t *testing.T) {
 		t.Fatalf("Validate = %v, want invalid", err)
 	}
 }
+
+// Every key of the file has its environment variable, and each variable refuses
+// a value of the wrong type instead of ignoring it.
+func TestLoad_EveryKeyHasItsVariable(t *testing.T) {
+	names := EnvNames()
+	want := map[string]bool{"GOVDESK_DB": true, "GOVDESK_SLA_CLOCK": true, "GOVDESK_ASSETS_HEADCOUNT": true,
+		"GOVDESK_ASSETS_HEARTBEAT_TIMEOUT": true, "GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT": true, "GOVDESK_LOGIN_MAX_FAILURES": true}
+	for _, n := range names {
+		delete(want, n)
+	}
+	if len(want) > 0 {
+		t.Fatalf("variables missing: %v (have %v)", want, names)
+	}
+	c, err := Load(env(map[string]string{"GOVDESK_ASSETS_HEADCOUNT": "42", "GOVDESK_ASSETS_HEARTBEAT_TIMEOUT": "20m",
+		"GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT": "true"}))
+	if err != nil || c.Assets.Headcount != 42 || c.Assets.HeartbeatTimeout.Duration != 20*time.Minute || !c.Hotline.ReviewClosesConsult {
+		t.Fatalf("Load = %+v, %v", c, err)
+	}
+	for _, n := range names {
+		c, err := Load(env(map[string]string{n: "abc"}))
+		// Strings take any value (Validate judges them); numbers, durations and switches refuse "abc".
+		if err == nil && c.Validate() == nil && n != "GOVDESK_HOTLINE_SENSITIVE_UNITS" {
+			t.Errorf("%s=abc accepted silently", n)
+		}
+	}
+}
