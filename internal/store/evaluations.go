@@ -183,10 +183,8 @@ func (s *Evaluations) UpdateRectification(ctx context.Context, id int64, version
 	fn func(evaluation.Evaluation, *evaluation.Rectification) error) (evaluation.Evaluation, error) {
 	var out evaluation.Evaluation
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if s.DB.Engine == Postgres {
-			if _, err := tx.ExecContext(ctx, `SELECT id FROM rectifications WHERE evaluation_id = $1 FOR UPDATE`, id); err != nil {
-				return dbErr(err, "lock rectification")
-			}
+		if err := s.DB.lockRow(ctx, tx, "rectification", `SELECT id FROM rectifications WHERE evaluation_id = $1 FOR UPDATE`, id); err != nil {
+			return err
 		}
 		ev, err := scanEvaluation(tx.QueryRowContext(ctx, evalQuery+`WHERE e.id = $1`, id))
 		if errors.Is(err, sql.ErrNoRows) {

@@ -232,10 +232,8 @@ func findOrder(ctx context.Context, q queryer, where string, arg any) (workorder
 func (s *Orders) UpdateOrder(ctx context.Context, id int64, version int, fn func(*workorder.Order) (workorder.Change, error)) (workorder.Order, error) {
 	var out workorder.Order
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if s.DB.Engine == Postgres {
-			if _, err := tx.ExecContext(ctx, `SELECT id FROM orders WHERE id = $1 FOR UPDATE`, id); err != nil {
-				return dbErr(err, "lock order")
-			}
+		if err := s.DB.lockRow(ctx, tx, "order", `SELECT id FROM orders WHERE id = $1 FOR UPDATE`, id); err != nil {
+			return err
 		}
 		o, err := findOrder(ctx, tx, `o.id = $1`, id)
 		if err != nil {

@@ -156,10 +156,8 @@ func (s *SupportPolicies) UpdateApplication(ctx context.Context, no string, vers
 	fn func(*project.Application, project.Policy) error) (project.Application, error) {
 	var out project.Application
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if s.DB.Engine == Postgres {
-			if _, err := tx.ExecContext(ctx, `SELECT id FROM policy_applications WHERE no = $1 FOR UPDATE`, no); err != nil {
-				return dbErr(err, "lock application")
-			}
+		if err := s.DB.lockRow(ctx, tx, "application", `SELECT id FROM policy_applications WHERE no = $1 FOR UPDATE`, no); err != nil {
+			return err
 		}
 		a, err := findApplication(ctx, tx, no)
 		if err != nil {

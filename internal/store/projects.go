@@ -125,10 +125,8 @@ func (s *ProjectRecords) UpdateProject(ctx context.Context, code string, version
 	fn func(*project.Project) (project.LedgerEntry, error)) (project.Project, error) {
 	var out project.Project
 	err := s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if s.DB.Engine == Postgres {
-			if _, err := tx.ExecContext(ctx, `SELECT id FROM projects WHERE code = $1 FOR UPDATE`, code); err != nil {
-				return dbErr(err, "lock project")
-			}
+		if err := s.DB.lockRow(ctx, tx, "project", `SELECT id FROM projects WHERE code = $1 FOR UPDATE`, code); err != nil {
+			return err
 		}
 		p, err := findProject(ctx, tx, code)
 		if err != nil {

@@ -42,6 +42,20 @@ func (db *DB) lockWrite() func() {
 	return db.wmu.Unlock
 }
 
+// lockRow locks the rows a read-decide-write transaction is about to change, so
+// concurrent writers of the same record queue instead of deciding on the same
+// stale state. On PostgreSQL it runs query (a SELECT … FOR UPDATE); on SQLite the
+// transaction already holds the database's write lock, and it does nothing.
+func (db *DB) lockRow(ctx context.Context, tx *sql.Tx, what, query string, args ...any) error {
+	if db.Engine != Postgres {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, query, args...); err != nil {
+		return dbErr(err, "lock "+what)
+	}
+	return nil
+}
+
 // ExecContext runs a statement that writes, one writer at a time on SQLite.
 func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	defer db.lockWrite()()
