@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"govdesk/internal/document"
 	"govdesk/internal/document/documenttest"
 )
 
@@ -31,11 +30,11 @@ func TestOfficeOpens(t *testing.T) {
 		if err := os.WriteFile(file, c.data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		pdf, err := document.ConvertPDF(ctx, file, dir)
+		pdf, err := documenttest.ConvertPDF(ctx, file, dir)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		text, err := document.PDFText(pdf)
+		text, err := documenttest.PDFText(pdf)
 		if err != nil {
 			t.Fatal(err)
 		}

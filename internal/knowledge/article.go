@@ -39,6 +39,13 @@ const (
 	FieldAnswer   = 2
 )
 
+// IndexedFields returns the texts the article is indexed by, each at its Field* position.
+func (a Article) IndexedFields() [3]string {
+	var f [3]string
+	f[FieldTitle], f[FieldKeywords], f[FieldAnswer] = a.Title, a.Keywords, a.Answer
+	return f
+}
+
 // FieldWeights weigh a term's frequency in each field.
 var FieldWeights = [3]float64{3, 2, 1}
 

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"govdesk/internal/document"
 	"govdesk/internal/document/documenttest"
 	"govdesk/internal/report"
 	"govdesk/internal/store"
@@ -42,11 +41,11 @@ func TestBriefsOpenInLibreOffice(t *testing.T) {
 			if err := os.WriteFile(file, write(t, d, c.format), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			pdf, err := document.ConvertPDF(ctx, file, dir)
+			pdf, err := documenttest.ConvertPDF(ctx, file, dir)
 			if err != nil {
 				t.Fatalf("%s: %v", file, err)
 			}
-			text, err := document.PDFText(pdf)
+			text, err := documenttest.PDFText(pdf)
 			if err != nil {
 				t.Fatal(err)
 			}

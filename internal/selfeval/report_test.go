@@ -13,7 +13,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"govdesk/internal/app"
-	"govdesk/internal/document"
 	"govdesk/internal/document/documenttest"
 )
 
@@ -195,11 +194,11 @@ func TestReportOpensInLibreOffice(t *testing.T) {
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		pdf, err := document.ConvertPDF(ctx, p, dir)
+		pdf, err := documenttest.ConvertPDF(ctx, p, dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, err := document.PDFText(pdf)
+		text, err := documenttest.PDFText(pdf)
 		if err != nil {
 			t.Fatal(err)
 		}

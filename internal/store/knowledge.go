@@ -74,7 +74,7 @@ func (s *Knowledge) SaveArticles(ctx context.Context, list []knowledge.Article, 
 }
 
 func saveArticle(ctx context.Context, tx *sql.Tx, a knowledge.Article, now time.Time) (bool, error) {
-	fields := [3]string{a.Title, a.Keywords, a.Answer}
+	fields := a.IndexedFields()
 	var counts [3]map[string]int
 	var lens [3]int
 	for i, f := range fields {

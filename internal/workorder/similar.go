@@ -2,12 +2,9 @@ package workorder
 
 import "unicode"
 
-// Similarity is the Dice coefficient of two texts' character bigrams (letters and
-// digits only), from 0 (nothing shared) to 1 (same). Chinese text needs no word
-// segmentation for this: a shared bigram is a shared word or part of one.
-func Similarity(a, b string) float64 { return dice(bigrams(a), bigrams(b)) }
-
-// dice is the Dice coefficient of two bigram multisets.
+// dice is the Dice coefficient of two bigram multisets (of bigrams), from 0
+// (nothing shared) to 1 (same). Chinese text needs no word segmentation for this:
+// a shared bigram is a shared word or part of one.
 func dice(ga, gb map[[2]rune]int) float64 {
 	if len(ga) == 0 || len(gb) == 0 {
 		return 0

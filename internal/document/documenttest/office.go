@@ -1,4 +1,4 @@
-package document
+package documenttest
 
 import (
 	"bytes"
@@ -13,8 +13,7 @@ import (
 // ConvertPDF converts an office file to PDF with LibreOffice (soffice
 // --headless --convert-to pdf) into outDir and returns the PDF's path. Each
 // call uses its own throw-away LibreOffice profile, so conversions may run in
-// parallel. It is a check that a file opens cleanly, used by tests and the
-// documentation renderings.
+// parallel. It is a check that a file opens cleanly.
 func ConvertPDF(ctx context.Context, file, outDir string) (string, error) {
 	profile, err := os.MkdirTemp("", "govdesk-soffice-")
 	if err != nil {
