@@ -12,6 +12,8 @@ import (
 
 // overdueSQL is the 超期 condition at $now (SPEC §4.2, §9): an approved or pending
 // reply after the deadline, or no reply, still being handled, past the deadline.
+// It is workorder.FlagsAt's Overdue in SQL; TestOverdue_SQLAndFlagsAgree keeps the two
+// picking the same orders on both engines.
 const overdueSQL = `(o.deadline_at IS NOT NULL AND ((o.replied_at IS NOT NULL AND o.replied_at > o.deadline_at)
 	OR (o.replied_at IS NULL AND o.status IN ('dispatched', 'accepted') AND o.deadline_at < %s)))`
 

@@ -18,7 +18,8 @@ type Flags struct {
 // WarnShare is the share of the limit after which an open order is warned about.
 const WarnShare = 0.8
 
-// FlagsAt computes the order's flags at now.
+// FlagsAt computes the order's flags at now. Lists and statistics select 超期 in SQL
+// (store's overdueSQL); a store test over generated orders keeps the two in agreement.
 func FlagsAt(o *Order, now time.Time, s workday.Schedule) Flags {
 	var f Flags
 	if o.FirstDispatchedAt.IsZero() {
