@@ -126,7 +126,7 @@ func rectificationCmd() *command {
 				},
 				run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 					return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error {
-						evs, err := evaluationService(s).Evaluations(ctx, evaluation.Filter{To: time.Now().AddDate(1, 0, 0), BadOnly: true, OpenOnly: open})
+						evs, err := evaluationService(s).Evaluations(ctx, evaluation.Filter{BadOnly: true, OpenOnly: open})
 						if err != nil {
 							return err
 						}

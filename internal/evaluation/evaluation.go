@@ -48,7 +48,8 @@ type Evaluation struct {
 
 // Filter selects evaluations by time [From, To) and optionally only 差评.
 type Filter struct {
-	From, To time.Time
+	From, To time.Time // evaluated in [From, To); a zero bound is open
+
 	BadOnly  bool
 	OpenOnly bool // 差评 whose rectification is not closed
 }

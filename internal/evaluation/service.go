@@ -150,7 +150,8 @@ func (s *Service) Submit(ctx context.Context, ev Evaluation) (Evaluation, error)
 	}
 	now := s.Clock.Now()
 	ev.At, ev.Rect = now, nil
-	if ev.No == "" {
+	generated := ev.No == ""
+	if generated {
 		ev.No = "PJ" + now.In(app.Shanghai).Format("20060102150405.000000")
 	}
 	var errs sheet.Errors
@@ -173,6 +174,12 @@ func (s *Service) Submit(ctx context.Context, ev Evaluation) (Evaluation, error)
 		ev.Rect = Open(sched, s.Policy, now, ev.UnitID)
 	}
 	id, err := s.Store.CreateEvaluation(ctx, ev)
+	// Two devices may post in the same microsecond: a generated number then takes
+	// the next free suffix (-2, -3 …); a number the caller gave stays a conflict.
+	for n, base := 2, ev.No; generated && app.ErrorCode(err) == app.EConflict && n <= 20; n++ {
+		ev.No = base + "-" + strconv.Itoa(n)
+		id, err = s.Store.CreateEvaluation(ctx, ev)
+	}
 	if err != nil {
 		return Evaluation{}, err
 	}

@@ -157,14 +157,22 @@ func scanEvaluation(row rowScanner) (evaluation.Evaluation, error) {
 
 // FindEvaluations returns the evaluations of the filter, newest first.
 func (s *Evaluations) FindEvaluations(ctx context.Context, f evaluation.Filter) ([]evaluation.Evaluation, error) {
-	q := evalQuery + `WHERE e.evaluated_at >= $1 AND e.evaluated_at < $2`
+	q, args := evalQuery+`WHERE 1 = 1`, []any{}
+	if !f.From.IsZero() {
+		args = append(args, utc(f.From))
+		q += fmt.Sprintf(` AND e.evaluated_at >= $%d`, len(args))
+	}
+	if !f.To.IsZero() {
+		args = append(args, utc(f.To))
+		q += fmt.Sprintf(` AND e.evaluated_at < $%d`, len(args))
+	}
 	if f.BadOnly || f.OpenOnly {
 		q += ` AND r.id IS NOT NULL`
 	}
 	if f.OpenOnly {
 		q += ` AND r.closed_at IS NULL`
 	}
-	return queryAll(ctx, s.DB, "find evaluations", scanEvaluation, q+` ORDER BY e.evaluated_at DESC, e.id DESC`, utc(f.From), utc(f.To))
+	return queryAll(ctx, s.DB, "find evaluations", scanEvaluation, q+` ORDER BY e.evaluated_at DESC, e.id DESC`, args...)
 }
 
 // FindEvaluation returns one evaluation with its rectification.

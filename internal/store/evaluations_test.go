@@ -124,3 +124,30 @@ func TestMigration_VerifyNoteOfOpenRectifications(t *testing.T) {
 		}
 	})
 }
+
+// A zero bound of the filter is open: no caller has to invent a far date.
+func TestEvaluations_OpenEndedFilter(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		c := storetest.NewCentre(t, db, storetest.At("2022-09-30T15:00:00+08:00"))
+		svc := &evaluation.Service{Store: &store.Evaluations{DB: db}, Clock: c.Clock, Schedule: c.ScheduleFunc, Policy: evaluation.DefaultPolicy}
+		for _, score := range []int{5, 1} {
+			if _, err := svc.Submit(c.Staff, evaluation.Evaluation{Channel: "网上", TargetKind: "事项", Target: "I001", UnitCode: "U001", Score: score}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, tc := range []struct {
+			f    evaluation.Filter
+			want int
+		}{
+			{evaluation.Filter{}, 2},
+			{evaluation.Filter{BadOnly: true, OpenOnly: true}, 1},
+			{evaluation.Filter{From: storetest.At("2022-09-30T00:00:00+08:00")}, 2},
+			{evaluation.Filter{From: storetest.At("2022-10-01T00:00:00+08:00")}, 0},
+			{evaluation.Filter{To: storetest.At("2022-09-30T00:00:00+08:00")}, 0},
+		} {
+			if list, err := svc.Evaluations(c.Staff, tc.f); err != nil || len(list) != tc.want {
+				t.Errorf("%+v: %d evaluations, %v; want %d", tc.f, len(list), err, tc.want)
+			}
+		}
+	})
+}

@@ -297,7 +297,7 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 		ef := stats.EvaluationFigures(evs)
 		s.Tiles = append(s.Tiles, dashTile{Label: fmt.Sprintf("%d 年好评率", year), Value: dashPct(ef.GoodRate), Href: "/evaluations?" + yearRange(from),
 			Note: fmt.Sprintf("评价 %d 条，差评 %d 条", ef.Total, ef.Bad)})
-		open, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{To: time.Now().AddDate(1, 0, 0), BadOnly: true, OpenOnly: true})
+		open, err := ui.Evaluations.Evaluations(ctx, evaluation.Filter{BadOnly: true, OpenOnly: true})
 		if err != nil {
 			return s, err
 		}

@@ -57,7 +57,7 @@ type rectificationsData struct {
 // the open ones unless ?all=1.
 func (ui *UI) rectificationsPage(w http.ResponseWriter, r *http.Request) {
 	all := r.URL.Query().Get("all") == "1"
-	list, err := ui.Evaluations.Evaluations(r.Context(), evaluation.Filter{To: time.Now().AddDate(1, 0, 0), BadOnly: true, OpenOnly: !all})
+	list, err := ui.Evaluations.Evaluations(r.Context(), evaluation.Filter{BadOnly: true, OpenOnly: !all})
 	if err != nil {
 		ui.fail(w, r, err)
 		return
