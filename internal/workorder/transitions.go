@@ -1,6 +1,12 @@
+// The order's state machine: the commands, who may run each from which states (rules),
+// the environment a transition runs in, and how the service applies one under an
+// optimistic version. The transitions themselves are in intake, dispatch, extension,
+// reply_review, callback and supervision.
+
 package workorder
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -105,70 +111,9 @@ func required(v, what string) error {
 
 func fmtDays(d float64) string { return strconv.FormatFloat(d, 'f', -1, 64) }
 
-// Resolve closes a 咨询 or 表扬 at intake with the answer given (直接办结), recording
-// the knowledge-base article used.
-func Resolve(o *Order, env Env, answer string, kbArticleID int64) (Event, error) {
-	if err := check(o, CmdResolve, env); err != nil {
-		return Event{}, err
-	}
-	if o.Type != "咨询" && o.Type != "表扬" {
-		return Event{}, &app.Error{Code: app.EIllegalTransition, Message: "只有咨询和表扬类工单可以直接办结"}
-	}
-	if err := required(answer, "答复内容"); err != nil {
-		return Event{}, err
-	}
-	ev := event(o, CmdResolve, env, answer)
-	o.ReplyText, o.RepliedAt, o.KBArticleID, o.FirstCallResolved = answer, env.Now, kbArticleID, true
-	o.close(env.Now, CloseIntake)
-	if kbArticleID > 0 {
-		ev.Data["kb_article_id"] = strconv.FormatInt(kbArticleID, 10)
-	}
-	ev.To = o.Status
-	return ev, nil
-}
-
 func (o *Order) close(now time.Time, reason string) {
 	o.Status, o.ClosedAt, o.CloseReason = Closed, now, reason
 	o.ExtPendingDays, o.ExtPendingReason = 0, ""
-}
-
-// UnitRef names the unit a dispatch sends an order to.
-type UnitRef struct {
-	ID   int64
-	Code string
-	Name string
-}
-
-// Dispatch sends an order to a unit (派单), with optional co-handling units. The
-// deadline is the limit of the policy in force at receipt, counted from now. After
-// the policy's number of returns only a final assignment (指定主办) is allowed, and
-// a final assignment cannot be returned.
-func Dispatch(o *Order, env Env, unit UnitRef, coUnits []string, final bool) (Event, error) {
-	if err := check(o, CmdDispatch, env); err != nil {
-		return Event{}, err
-	}
-	if unit.ID == 0 {
-		return Event{}, app.Invalid("请选择承办单位")
-	}
-	if o.Returns >= env.Policy.MaxReturns && !final {
-		return Event{}, &app.Error{Code: app.EIllegalTransition,
-			Message: "该工单已退单 " + strconv.Itoa(o.Returns) + " 次，只能指定主办单位（指定后不可再退单）"}
-	}
-	ev := event(o, CmdDispatch, env, "")
-	o.UnitID, o.UnitCode, o.UnitName, o.CoUnits, o.FinalAssigned = unit.ID, unit.Code, unit.Name, coUnits, final
-	o.startClock(env, env.Policy.Limit(o.Type, o.Urgent))
-	o.SignDeadlineAt = env.Schedule.DeadlineHours(env.Now, env.Policy.SignForHours)
-	o.AcceptedAt, o.SignLate = time.Time{}, false
-	o.Status = Dispatched
-	ev.To, ev.Data["unit"], ev.Data["limit_days"] = o.Status, unit.Code, fmtDays(o.LimitDays)
-	if len(coUnits) > 0 {
-		ev.Data["co_units"] = strings.Join(coUnits, ",")
-	}
-	if final {
-		ev.Data["final"] = "true"
-		ev.Note = "指定主办"
-	}
-	return ev, nil
 }
 
 // startClock starts a new limit of days counted from now.
@@ -180,40 +125,36 @@ func (o *Order) startClock(env Env, days float64) {
 	o.DeadlineAt = env.Schedule.Deadline(env.Now, days)
 }
 
-// Accept signs for a dispatched order (签收); a sign-for past its limit is recorded as late.
-func Accept(o *Order, env Env) (Event, error) {
-	if err := check(o, CmdAccept, env); err != nil {
-		return Event{}, err
+// apply runs a command on an order under an optimistic version: it loads the order,
+// refuses an actor who may not see it (not_found), builds the command's environment,
+// runs rule, and stores the change with its notices.
+func (s *Service) apply(ctx context.Context, id int64, version int, rule func(o *Order, env Env) (Change, error)) (Order, error) {
+	a, err := app.RequireActor(ctx)
+	if err != nil {
+		return Order{}, err
 	}
-	ev := event(o, CmdAccept, env, "")
-	o.AcceptedAt, o.SignLate = env.Now, env.Now.After(o.SignDeadlineAt)
-	o.Status = Accepted
-	ev.To = o.Status
-	if o.SignLate {
-		ev.Data["late"] = "true"
-		ev.Note = "超时签收"
+	o, err := s.Store.UpdateOrder(ctx, id, version, func(o *Order) (Change, error) {
+		if !visible(a, o) {
+			return Change{}, app.NotFound("工单不存在")
+		}
+		env, err := s.env(ctx, o)
+		if err != nil {
+			return Change{}, err
+		}
+		return rule(o, env)
+	})
+	if err != nil {
+		return Order{}, err
 	}
-	return ev, nil
+	return s.present(a, o), nil
 }
 
-// Return sends an order back to the dispatcher's pool (退单) with a reason.
-func Return(o *Order, env Env, reason string) (Event, error) {
-	if err := check(o, CmdReturn, env); err != nil {
-		return Event{}, err
-	}
-	if err := required(reason, "退单理由"); err != nil {
-		return Event{}, err
-	}
-	if o.FinalAssigned {
-		return Event{}, &app.Error{Code: app.EIllegalTransition, Message: "该工单已指定主办，不能退单"}
-	}
-	ev := event(o, CmdReturn, env, reason)
-	ev.Data["unit"] = o.UnitCode
-	o.Returns++
-	o.UnitID, o.UnitCode, o.UnitName, o.CoUnits = 0, "", "", nil
-	o.DispatchedAt, o.DeadlineAt, o.SignDeadlineAt, o.LimitDays, o.AcceptedAt = time.Time{}, time.Time{}, time.Time{}, 0, time.Time{}
-	o.ExtPendingDays, o.ExtPendingReason = 0, ""
-	o.Status = Received
-	ev.To = o.Status
-	return ev, nil
+func only(ev Event, err error) (Change, error) { return Change{Event: ev}, err }
+
+func unitNotice(kind string, o *Order, env Env, title string) Notice {
+	return Notice{Kind: kind, OrderID: o.ID, UnitID: o.UnitID, Title: title + "：" + o.No + " " + o.Title, CreatedAt: env.Now}
+}
+
+func roleNotice(kind string, o *Order, env Env, role, title string) Notice {
+	return Notice{Kind: kind, OrderID: o.ID, Role: role, Title: title + "：" + o.No + " " + o.Title, CreatedAt: env.Now}
 }
