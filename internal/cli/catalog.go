@@ -9,18 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"govdesk/internal/app"
 	"govdesk/internal/catalog"
 	"govdesk/internal/config"
 	"govdesk/internal/sheet"
 	"govdesk/internal/stats"
-	"govdesk/internal/store"
 )
-
-// catalogService is the catalogue service over the command's database.
-func catalogService(s *services) *catalog.Service {
-	return &catalog.Service{Store: &store.Catalog{DB: s.db}, Clock: app.SystemClock{}, Schedule: s.schedule}
-}
 
 func importItems(ctx context.Context, s *services, tab *sheet.Table, skip bool) (importResult, []sheet.RowError, error) {
 	sum, bad, err := catalogService(s).ImportItems(ctx, tab, skip)

@@ -24,7 +24,7 @@ var demoDeviceKinds = []string{"自助服务终端", "自助服务终端", "复�
 // deterministic and may run again (rows are updated by their keys).
 func loadDemoAssets(ctx context.Context, db *store.DB, c config.Config) error {
 	ctx = app.WithActor(ctx, app.System)
-	s := &asset.Service{Store: &store.Assets{DB: db}, Clock: app.SystemClock{}}
+	s := wire(db, c).assets
 	rnd := rand.New(rand.NewPCG(2022, 8))
 	devs, faults := &sheet.Table{}, &sheet.Table{}
 	start := time.Date(2021, 3, 1, 0, 0, 0, 0, app.Shanghai)

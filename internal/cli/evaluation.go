@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"strconv"
 	"time"
 
@@ -14,22 +13,7 @@ import (
 	"govdesk/internal/evaluation"
 	"govdesk/internal/sheet"
 	"govdesk/internal/stats"
-	"govdesk/internal/store"
 )
-
-// evaluationService is the 好差评 service over the command's database. The two
-// rectification limits come from GOVDESK_RECTIFY_VERIFY_DAYS and
-// GOVDESK_RECTIFY_DAYS (working days; default 1 and 15).
-func evaluationService(s *services) *evaluation.Service {
-	p := evaluation.DefaultPolicy
-	if v, err := strconv.ParseFloat(os.Getenv("GOVDESK_RECTIFY_VERIFY_DAYS"), 64); err == nil && v > 0 {
-		p.VerifyDays = v
-	}
-	if v, err := strconv.ParseFloat(os.Getenv("GOVDESK_RECTIFY_DAYS"), 64); err == nil && v > 0 {
-		p.RectifyDays = v
-	}
-	return &evaluation.Service{Store: &store.Evaluations{DB: s.db}, Clock: app.SystemClock{}, Schedule: s.schedule, Policy: p}
-}
 
 func importEvaluations(ctx context.Context, s *services, tab *sheet.Table, skip bool) (importResult, []sheet.RowError, error) {
 	sum, bad, err := evaluationService(s).ImportEvaluations(ctx, tab, skip)

@@ -8,16 +8,10 @@ import (
 	"strings"
 	"time"
 
-	"govdesk/internal/app"
 	"govdesk/internal/config"
 	"govdesk/internal/knowledge"
 	"govdesk/internal/sheet"
-	"govdesk/internal/store"
 )
-
-func knowledgeService(s *services) *knowledge.Service {
-	return &knowledge.Service{Store: &store.Knowledge{DB: s.db}, Clock: app.SystemClock{}}
-}
 
 func importArticles(ctx context.Context, s *services, tab *sheet.Table, skip bool) (importResult, []sheet.RowError, error) {
 	sum, bad, err := knowledgeService(s).ImportArticles(ctx, tab, skip)

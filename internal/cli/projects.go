@@ -9,17 +9,11 @@ import (
 
 	"time"
 
-	"govdesk/internal/app"
 	"govdesk/internal/project"
 	"govdesk/internal/sheet"
 	"govdesk/internal/stats"
 	"govdesk/internal/store"
 )
-
-// projectService is the project and policy service over the command's database.
-func projectService(s *services) *project.Service {
-	return &project.Service{Store: store.NewProjectStore(s.db), Clock: app.SystemClock{}, Schedule: s.schedule}
-}
 
 // importPolicies imports support policies (headers: project.PolicyHeaders) by 政策编码.
 func importPolicies(ctx context.Context, s *services, tab *sheet.Table, skip bool) (importResult, []sheet.RowError, error) {

@@ -11,7 +11,6 @@ import (
 	"govdesk/internal/app"
 	"govdesk/internal/config"
 	"govdesk/internal/report"
-	"govdesk/internal/store"
 )
 
 // reportCmd is `govdesk report weekly|monthly|annual … --out FILE.docx|FILE.xlsx` (SPEC §9, §13).
@@ -73,12 +72,6 @@ func reportKindCmd(kind, flagName, example, en, zh, flagHelp string) *command {
 			})
 		},
 	}
-}
-
-// reportService is the brief service over the command's database.
-func reportService(s *services) *report.Service {
-	return &report.Service{Stats: statsService(s), Orders: &store.Orders{DB: s.db}, Passages: &store.Passages{DB: s.db},
-		Clock: app.SystemClock{}}
 }
 
 // writeFileAtomic writes data to a temporary file beside name and renames it,

@@ -17,16 +17,7 @@ import (
 	"govdesk/internal/selfeval"
 	"govdesk/internal/sheet"
 	"govdesk/internal/stats"
-	"govdesk/internal/store"
 )
-
-// selfevalService is the self-evaluation over the command's database and the other modules.
-// The modules' figures of a year are kept for a minute: the pages rebuild the evaluation on
-// every view and edit, and listing a year's 好差评 alone takes most of a second on the demo.
-func selfevalService(s *services) *selfeval.Service {
-	c := &moduleCache{s: s, ttl: time.Minute, at: map[int]time.Time{}, mods: map[int]selfeval.Modules{}}
-	return &selfeval.Service{Store: &store.SelfEval{DB: s.db}, Passages: &store.Passages{DB: s.db}, Modules: c.get}
-}
 
 // moduleCache keeps each year's module figures for ttl.
 type moduleCache struct {

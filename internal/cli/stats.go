@@ -11,7 +11,6 @@ import (
 	"govdesk/internal/app"
 	"govdesk/internal/config"
 	"govdesk/internal/stats"
-	"govdesk/internal/store"
 	"govdesk/internal/workday"
 )
 
@@ -60,11 +59,6 @@ func periodStatsCmd(name, en, zh string, run func(ctx context.Context, e *env, s
 			})
 		},
 	}
-}
-
-// statsService is the statistics service over the command's database.
-func statsService(s *services) *stats.Service {
-	return &stats.Service{Source: &store.Stats{DB: s.db}, Clock: app.SystemClock{}, Schedule: s.schedule}
 }
 
 var clockNames = map[workday.Clock]string{workday.WorkHours: "按工作时长计", workday.WorkDays: "按工作日整日计"}

@@ -28,6 +28,7 @@ type Config struct {
 	Login    Login   `toml:"login"`
 	Hotline  Hotline `toml:"hotline"`
 	Assets   Assets  `toml:"assets"`
+	Rectify  Rectify `toml:"rectify"`
 
 	// File is the configuration file that was read, "" when none.
 	File string `toml:"-"`
@@ -186,6 +187,12 @@ func (k envKey) set(v string) error {
 			return app.Invalid("环境变量 %s 的值 %q 不是整数", k.name, v).WithDetail("%s=%q is not an integer", k.name, v)
 		}
 		k.field.SetInt(int64(n))
+	case k.field.Kind() == reflect.Float64:
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return app.Invalid("环境变量 %s 的值 %q 不是数字", k.name, v).WithDetail("%s=%q is not a number", k.name, v)
+		}
+		k.field.SetFloat(f)
 	case k.field.Kind() == reflect.Bool:
 		b, err := strconv.ParseBool(v)
 		if err != nil {
@@ -231,6 +238,12 @@ func (c Config) Validate() error {
 	}
 	if c.Login.Window.Duration < time.Second {
 		probs = append(probs, "login.window：至少 1 秒")
+	}
+	if c.Rectify.VerifyDays < 0 || c.Rectify.Days < 0 {
+		probs = append(probs, "rectify.verify_days、rectify.days：不能为负数（0 表示默认的 1 和 15 个工作日）")
+	}
+	if c.Assets.Headcount < 0 {
+		probs = append(probs, "assets.headcount：不能为负数")
 	}
 	if len(probs) > 0 {
 		return app.Invalid("配置有误：%s", strings.Join(probs, "；")).WithDetail("invalid configuration: %d problems", len(probs))

@@ -65,7 +65,8 @@ func TestValidate(t *testing.T) {
 func TestLoad_EveryKeyHasItsVariable(t *testing.T) {
 	names := EnvNames()
 	want := map[string]bool{"GOVDESK_DB": true, "GOVDESK_SLA_CLOCK": true, "GOVDESK_ASSETS_HEADCOUNT": true,
-		"GOVDESK_ASSETS_HEARTBEAT_TIMEOUT": true, "GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT": true, "GOVDESK_LOGIN_MAX_FAILURES": true}
+		"GOVDESK_ASSETS_HEARTBEAT_TIMEOUT": true, "GOVDESK_HOTLINE_REVIEW_CLOSES_CONSULT": true,
+		"GOVDESK_RECTIFY_VERIFY_DAYS": true, "GOVDESK_RECTIFY_DAYS": true, "GOVDESK_LOGIN_MAX_FAILURES": true}
 	for _, n := range names {
 		delete(want, n)
 	}

@@ -9,3 +9,9 @@ type Assets struct {
 	// as a percentage of headcount are of; 0 until the self-evaluation's staffing is entered.
 	Headcount int `toml:"headcount"`
 }
+
+// Rectify configures the limits of a 差评's rectification (SPEC §7), in working days.
+type Rectify struct {
+	VerifyDays float64 `toml:"verify_days"` // verify and contact the evaluator; 0 means 1
+	Days       float64 `toml:"days"`        // rectify; 0 means 15
+}
