@@ -11,6 +11,9 @@ const (
 	RoleUnitAdmin  = "unit_admin"
 	RoleStaff      = "staff"
 	RoleLeader     = "leader"
+	// RolePublic is the reader of the public interfaces (Open311, the public pages); no
+	// user holds it (it is not in Roles).
+	RolePublic = "public"
 )
 
 // Roles lists every role in the order pages show them.

@@ -243,8 +243,33 @@ func TestOpen311_ScrubsPersonalData(t *testing.T) {
 				t.Fatalf("%q in %s", secret, body)
 			}
 		}
-		if !strings.Contains(string(body), "我是张*，电话138****8000,139****9000，身份证110101********1234，路灯坏了") {
+		if !strings.Contains(string(body), "我是张*，电话***********,***********，身份证******************，路灯坏了") {
 			t.Fatalf("scrubbed text: %s", body)
+		}
+	})
+}
+
+// Every spelling of a phone, identity number or e-mail address people type is
+// scrubbed from the public view; the order's own numbers and dates are not.
+func TestOpen311_ScrubsEverySpelling(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db)
+		secrets := []string{"139-1111-0002", "139 1111 0003", "+8613911110004", "8613911110005", "１３９１１１１０００６",
+			"139.1111.0007", "110101900307123", "11010119900307123X", "0797-1234567", "(0797)12345678", "07971234567",
+			"zhang.san@qq.com"}
+		v := f.form(f.lamp)
+		v.Set("description", "路灯坏了，2026-12-03 晚上发现，工单20261203000001未办结，联系"+strings.Join(secrets, "、"))
+		no := f.post(t, ".json", v)
+		_, body, _ := f.do(t, "GET", "/open311/v2/requests/"+no+".json", nil)
+		for _, s := range append(secrets, "1111", "１１１１", "1234567", "zhang", "900307") {
+			if strings.Contains(string(body), s) {
+				t.Errorf("%q in %s", s, body)
+			}
+		}
+		for _, kept := range []string{"2026-12-03", "20261203000001"} {
+			if !strings.Contains(string(body), kept) {
+				t.Errorf("%q scrubbed from %s", kept, body)
+			}
 		}
 	})
 }

@@ -78,8 +78,9 @@ func splitFormat(s string) (name, format string, ok bool) {
 	return s[:i], "xml", false
 }
 
-// reader is the actor of reads: not unit-scoped, never sees a full phone number.
-var reader = app.Actor{Username: "open311", Name: "Open311", Role: app.RoleLeader}
+// reader is the actor of reads: the public, which sees every order (the handler shows
+// only published ones) with no citizen and free text scrubbed (workorder.Present).
+var reader = app.Actor{Username: "open311", Name: "Open311", Role: app.RolePublic}
 
 func readCtx(r *http.Request) context.Context { return app.WithActor(r.Context(), reader) }
 

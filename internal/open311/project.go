@@ -2,11 +2,10 @@ package open311
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"govdesk/internal/privacy"
 	"govdesk/internal/workorder"
 )
 
@@ -112,24 +111,10 @@ func (h *Handler) views(ctx context.Context, orders []workorder.Order) ([]View, 
 // Open311 or the public page (the hotline's orders hold what citizens said in confidence).
 func published(o workorder.Order) bool { return o.Source == Source }
 
-var (
-	mobileRE   = regexp.MustCompile(`(^|\D)(1[3-9]\d)\d{4}(\d{4})($|\D)`)
-	idNumberRE = regexp.MustCompile(`(^|\D)(\d{6})\d{8}(\d{3}[\dXx])($|\D)`)
-)
-
-// scrub hides personal data a text may hold: mobile numbers, identity card numbers
-// and the reporter's own name (the standard's texts are public).
-func scrub(s, name string) string {
-	for range 2 { // a match consumes its neighbour, so adjacent numbers need a second pass
-		s = mobileRE.ReplaceAllString(s, "${1}${2}****${3}${4}")
-		s = idNumberRE.ReplaceAllString(s, "${1}${2}********${3}${4}")
-	}
-	if name = strings.TrimSpace(name); utf8.RuneCountInString(name) >= 2 {
-		r := []rune(name)
-		s = strings.ReplaceAll(s, name, string(r[0])+strings.Repeat("*", len(r)-1))
-	}
-	return s
-}
+// scrub hides what personal data a text may still hold once the order is presented
+// to the public reader (workorder.Present scrubs it already): phones, identity numbers,
+// e-mail addresses and the reporter's own name (the standard's texts are public).
+func scrub(s, name string) string { return privacy.MaskName(privacy.Scrub(s), name) }
 
 // trimID accepts ids with surrounding spaces, as clients send them in comma lists.
 func trimID(s string) string { return strings.TrimSpace(s) }

@@ -45,8 +45,10 @@ func yesNo(b bool) string {
 }
 
 // Export writes, through write, one row per order matching f that the actor may see
-// (a unit's own orders for handlers and unit admins), oldest receipt first. Phones are
-// masked unless the actor's role may read them (FullPhoneRoles). Every export is written
+// (a unit's own orders for handlers and unit admins), oldest receipt first, each as
+// Present shows one order to the actor: phones (in the phone column and in the free
+// text) masked unless the actor's role may read them (FullPhoneRoles), an anonymous
+// citizen hidden from all but IdentityRoles. Every export is written
 // to the access log with its filter and row count. It returns the number of rows written.
 func (im *Importer) Export(ctx context.Context, f Filter, write func(row []string) error) (int, error) {
 	a, err := app.RequireActor(ctx)
@@ -62,11 +64,9 @@ func (im *Importer) Export(ctx context.Context, f Filter, write func(row []strin
 	full := a.Is(FullPhoneRoles...)
 	n := 0
 	err = im.Store.EachOrder(ctx, f, func(o *Order) error {
-		if !full {
-			o.CitizenPhone = MaskPhone(o.CitizenPhone)
-		}
+		shown := Present(a, *o, ReadOne)
 		n++
-		return write(ExportRow(o))
+		return write(ExportRow(&shown))
 	})
 	if n > 0 || err == nil {
 		entry := AccessEntry{At: im.Clock.Now(), Username: a.Username, Action: "export", Detail: exportDetail(f, n, full)}

@@ -156,7 +156,7 @@ type Detail struct {
 // Detail returns the order page of an order the actor may see (not_found otherwise).
 // Reading it reads the citizen's phone, which Get writes to the access log.
 func (s *Service) Detail(ctx context.Context, id int64) (Detail, error) {
-	o, err := s.Get(ctx, id)
+	raw, o, err := s.read(ctx, id)
 	if err != nil {
 		return Detail{}, err
 	}
@@ -170,11 +170,13 @@ func (s *Service) Detail(ctx context.Context, id int64) (Detail, error) {
 	if d.Events, err = s.Store.FindEvents(ctx, id); err != nil {
 		return Detail{}, err
 	}
+	d.Events = PresentEvents(a, &raw, d.Events, ReadOne)
 	d.Returned = ReturnsOf(d.Events)
 	if o.Status == Received && !unitScoped(a) {
-		if d.Hints, err = s.duplicateHints(ctx, &o); err != nil {
+		if d.Hints, err = s.duplicateHints(ctx, &raw); err != nil {
 			return Detail{}, err
 		}
+		d.Hints = presentAll(a, d.Hints)
 	}
 	return d, nil
 }

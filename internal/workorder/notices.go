@@ -6,13 +6,18 @@ import (
 	"govdesk/internal/app"
 )
 
-// Notices returns a page of the acting user's notices (its unit's and its role's), newest first.
+// Notices returns a page of the acting user's notices (its unit's and its role's), newest
+// first, personal data in their text masked (PresentNotice).
 func (s *Service) Notices(ctx context.Context, unreadOnly bool, page app.Page) ([]Notice, int, error) {
 	a, err := app.RequireActor(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	return s.Store.FindNotices(ctx, a.UserID, a.UnitID, a.Role, unreadOnly, page)
+	list, total, err := s.Store.FindNotices(ctx, a.UserID, a.UnitID, a.Role, unreadOnly, page)
+	for i := range list {
+		list[i] = PresentNotice(list[i])
+	}
+	return list, total, err
 }
 
 // UnreadNotices counts the acting user's unread notices.

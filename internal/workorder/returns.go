@@ -58,5 +58,5 @@ func (s *Service) OrderReturns(ctx context.Context, id int64) (Order, []ReturnRe
 	if err != nil {
 		return Order{}, nil, err
 	}
-	return s.present(app.Actor{}, o), ReturnsOf(evs), nil
+	return Present(a, o, ReadList), ReturnsOf(PresentEvents(a, &o, evs, ReadList)), nil
 }

@@ -170,7 +170,7 @@ func (s *Service) Create(ctx context.Context, in NewOrder) (Order, []Order, erro
 	if err != nil {
 		return Order{}, nil, err
 	}
-	return s.present(a, o), hints, nil
+	return Present(a, o, ReadOne), presentAll(a, hints), nil
 }
 
 // resolvePlaces sets the order's town, village and category from the registry. A
@@ -253,20 +253,6 @@ func (s *Service) duplicateHints(ctx context.Context, o *Order) ([]Order, error)
 	return hints, nil
 }
 
-// present masks the phone for roles that may not read it.
-func (s *Service) present(a app.Actor, o Order) Order {
-	if hideCitizen(a, &o) {
-		o.CitizenName, o.CitizenPhone = "匿名", ""
-	} else if !a.Is(FullPhoneRoles...) {
-		o.CitizenPhone = MaskPhone(o.CitizenPhone)
-	}
-	return o
-}
-
-// hideCitizen reports whether the actor may not know who filed an anonymous order:
-// its handling unit sees the matter, never the person.
-func hideCitizen(a app.Actor, o *Order) bool { return o.Anonymous && unitScoped(a) }
-
 // visibleOrder loads an order the actor may see; another unit's is not found.
 func (s *Service) visibleOrder(ctx context.Context, a app.Actor, id int64) (Order, error) {
 	o, err := s.Store.FindOrderByID(ctx, id)
@@ -279,27 +265,34 @@ func (s *Service) visibleOrder(ctx context.Context, a app.Actor, id int64) (Orde
 	return o, nil
 }
 
-// Get returns one order the actor may see (not_found otherwise), with the full phone
-// for the roles that need it; that read is written to the access log.
+// Get returns one order the actor may see (not_found otherwise), as Present shows it
+// to the actor: the full phone for the roles that need it, a read written to the access log.
 func (s *Service) Get(ctx context.Context, id int64) (Order, error) {
+	_, o, err := s.read(ctx, id)
+	return o, err
+}
+
+// read loads one order the actor may see and returns it as stored and as presented
+// to the actor, writing a read of the full phone to the access log.
+func (s *Service) read(ctx context.Context, id int64) (Order, Order, error) {
 	a, err := app.RequireActor(ctx)
 	if err != nil {
-		return Order{}, err
+		return Order{}, Order{}, err
 	}
 	o, err := s.visibleOrder(ctx, a, id)
 	if err != nil {
-		return Order{}, err
+		return Order{}, Order{}, err
 	}
-	if a.Is(FullPhoneRoles...) && o.CitizenPhone != "" && !hideCitizen(a, &o) {
+	if sightOf(a, &o, ReadOne).full && o.CitizenPhone != "" {
 		if err := s.Store.LogAccess(ctx, AccessEntry{At: s.Clock.Now(), Username: a.Username, Action: "phone_read", OrderID: o.ID}); err != nil {
-			return Order{}, err
+			return Order{}, Order{}, err
 		}
-		return o, nil
 	}
-	return s.present(a, o), nil
+	return o, Present(a, o, ReadOne), nil
 }
 
-// List returns a page of the orders the actor may see, phones masked.
+// List returns a page of the orders the actor may see, as Present shows a list's rows
+// to the actor (phones masked for every role).
 func (s *Service) List(ctx context.Context, f Filter) ([]Order, int, error) {
 	a, err := app.RequireActor(ctx)
 	if err != nil {
@@ -321,18 +314,24 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Order, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	for i := range list {
-		list[i] = s.present(app.Actor{}, list[i])
-	}
-	return list, total, nil
+	return presentAll(a, list), total, nil
 }
 
-// Events returns an order's timeline.
+// Events returns an order's timeline, its notes as the actor may read them.
 func (s *Service) Events(ctx context.Context, id int64) ([]Event, error) {
-	if _, err := s.Get(ctx, id); err != nil {
+	a, err := app.RequireActor(ctx)
+	if err != nil {
 		return nil, err
 	}
-	return s.Store.FindEvents(ctx, id)
+	o, err := s.visibleOrder(ctx, a, id)
+	if err != nil {
+		return nil, err
+	}
+	evs, err := s.Store.FindEvents(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return PresentEvents(a, &o, evs, ReadOne), nil
 }
 
 // FlagsOf computes an order's time-dependent flags now.

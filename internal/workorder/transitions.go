@@ -146,7 +146,7 @@ func (s *Service) apply(ctx context.Context, id int64, version int, rule func(o 
 	if err != nil {
 		return Order{}, err
 	}
-	return s.present(a, o), nil
+	return Present(a, o, ReadOne), nil
 }
 
 func only(ev Event, err error) (Change, error) { return Change{Event: ev}, err }
