@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"govdesk/internal/app"
+	"govdesk/internal/privacy"
 )
 
 // statuses is the one table from error codes to HTTP statuses (SPEC §4.4).
@@ -45,10 +46,12 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // LogError logs an error worth a log line: internal ones at error level, others at debug.
+// Personal data an error may quote (a database's detail of a row) is masked.
 func LogError(r *http.Request, err error) {
+	msg := privacy.Mask(err.Error())
 	if app.ErrorCode(err) == app.EInternal {
-		slog.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		slog.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", msg)
 	} else {
-		slog.Debug("request refused", "method", r.Method, "path", r.URL.Path, "err", err)
+		slog.Debug("request refused", "method", r.Method, "path", r.URL.Path, "err", msg)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"govdesk/internal/app"
 	"govdesk/internal/httpx"
+	"govdesk/internal/privacy"
 	"govdesk/internal/workorder"
 )
 
@@ -97,7 +98,7 @@ func fail(w http.ResponseWriter, r *http.Request, format string, err error) {
 		writeErrors(w, format, http.StatusInternalServerError, "服务暂时不可用，请稍后再试")
 		return
 	}
-	slog.Debug("open311 error", "path", r.URL.Path, "err", err)
+	slog.Debug("open311 error", "path", r.URL.Path, "err", privacy.Mask(err.Error()))
 	writeErrors(w, format, status, app.ErrorMessage(err))
 }
 

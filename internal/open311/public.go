@@ -16,6 +16,7 @@ import (
 
 	"govdesk/internal/app"
 	"govdesk/internal/httpx"
+	"govdesk/internal/privacy"
 	"govdesk/internal/workorder"
 )
 
@@ -209,7 +210,7 @@ func citizenMessage(r *http.Request, err error) string {
 	if app.ErrorCode(err) == app.EInvalid {
 		return app.ErrorMessage(err)
 	}
-	slog.Error("public filing failed", "path", r.URL.Path, "code", app.ErrorCode(err), "err", err)
+	slog.Error("public filing failed", "path", r.URL.Path, "code", app.ErrorCode(err), "err", privacy.Mask(err.Error()))
 	return "抱歉，系统暂时无法受理您的诉求，请稍后再试。您填写的内容已保留，也可拨打 12345 热线反映。"
 }
 

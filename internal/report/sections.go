@@ -227,7 +227,9 @@ func (s *Service) orderList(ctx context.Context, name string, p stats.Period, fi
 	// Widths in twips: a 14-digit number and a date fit on one line in 五号.
 	t := Table{Name: name, Header: []string{"工单编号", "诉求标题", "类型", "承办单位", "受理日期", "办理期限", "状态"},
 		Widths: []int{1700, 1700, 650, 1500, 1250, 1250, 800}}
+	a, _ := app.ActorFrom(ctx)
 	for _, o := range list {
+		o = workorder.Present(a, o, workorder.ReadList)
 		t.Rows = append(t.Rows, []Cell{{Text: o.No, Order: o.ID}, text(o.Title), text(o.Type), text(orDash(o.UnitName)),
 			text(day(o.ReceivedAt)), text(day(o.DeadlineAt)), text(workorder.StatusNames[o.Status])})
 	}

@@ -138,7 +138,8 @@ func autoPick(ranked []Candidate, n int) []Candidate {
 	return out
 }
 
-// week reads a week's orders (as the actor may see them) and ranks them.
+// week reads a week's orders (as the actor may see them) and ranks them; each is
+// shown as workorder.Present shows it to the actor (ranking reads the stored phone).
 func (s *Service) week(ctx context.Context, p stats.Period) ([]Candidate, error) {
 	f, err := s.Stats.FigureFilter(ctx, p, "received")
 	if err != nil {
@@ -170,7 +171,12 @@ func (s *Service) week(ctx context.Context, p stats.Period) ([]Candidate, error)
 		}
 		return (o.Status == workorder.Dispatched || o.Status == workorder.Accepted) && o.DeadlineAt.Before(now)
 	}
-	return rank(list, bd.Categories, overdue), nil
+	ranked := rank(list, bd.Categories, overdue)
+	a, _ := app.ActorFrom(ctx)
+	for i := range ranked {
+		ranked[i].Order = workorder.Present(a, ranked[i].Order, workorder.ReadList)
+	}
+	return ranked, nil
 }
 
 // WeeklyCandidates returns a week's orders ranked, the chosen ones marked

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/privacy"
 )
 
 // ExportRow renders an order as the cells of OrderColumns, in a form Import reads back
@@ -97,7 +98,7 @@ func exportDetail(f Filter, n int, full bool) string {
 	if f.UnitCode != "" {
 		conds = append(conds, "承办单位 "+f.UnitCode)
 	}
-	for _, c := range [][2]string{{"诉求类型", f.Type}, {"关键词", f.Q}, {"镇街", f.Town}, {"诉求分类", f.Category}, {"电话", MaskPhone(f.Phone)}} {
+	for _, c := range [][2]string{{"诉求类型", f.Type}, {"关键词", privacy.Mask(f.Q)}, {"镇街", f.Town}, {"诉求分类", f.Category}, {"电话", MaskPhone(f.Phone)}} {
 		if c[1] != "" {
 			conds = append(conds, c[0]+" "+c[1])
 		}
