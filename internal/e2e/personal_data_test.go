@@ -117,8 +117,9 @@ func TestPersonalData_EveryDoor(t *testing.T) {
 			}
 			for _, s := range shown {
 				for _, secret := range secrets {
-					if strings.Contains(s, secret) {
-						t.Errorf("%s reads %q at %s", user, secret, s[:min(len(s), 20000)])
+					if at := strings.Index(s, secret); at >= 0 {
+						where, _, _ := strings.Cut(s, "\n")
+						t.Errorf("%s reads %q at %s: …%s…", user, secret, where, s[max(at-60, 0):min(at+60, len(s))])
 					}
 				}
 			}
