@@ -10,7 +10,40 @@ import (
 
 // domain packages: plain Go over values, no HTTP, no SQL, no store.
 var domain = []string{"app", "config", "workday", "zhtext", "sheet", "account", "workorder", "knowledge", "catalog",
-	"evaluation", "asset", "stats", "selfeval", "document", "project", "demo", "report"}
+	"evaluation", "asset", "stats", "selfeval", "document", "project", "demo", "report", "privacy", "georeport"}
+
+// rings of the architecture, inner to outer (docs/architecture.md). A package may
+// depend on packages of its own ring or an inner one, never on an outer one; every
+// package of the module must be placed, so a new one cannot slip past the rule.
+var rings = [][]string{
+	domain,
+	{"store"},
+	{"httpx", "web", "api", "open311"},
+	{"server"},
+	{"cli", "cmd"},
+	{"e2e", "arch"},
+}
+
+// ringOf places an import path (a sub-package such as store/storetest belongs to
+// its parent's ring); -1 when the path is not placed.
+func ringOf(path string) int {
+	rest, ok := strings.CutPrefix(path, mod)
+	if !ok {
+		rest, ok = strings.CutPrefix(path, "govdesk/")
+		if !ok {
+			return -2 // outside the module
+		}
+	}
+	top := strings.SplitN(rest, "/", 2)[0]
+	for i, ring := range rings {
+		for _, name := range ring {
+			if name == top {
+				return i
+			}
+		}
+	}
+	return -1
+}
 
 // forbidden for a domain package to import directly.
 var forbiddenDirect = []string{"net/http", "database/sql"}
@@ -35,6 +68,15 @@ func violations(pkgs []pkg) []string {
 	}
 	var out []string
 	for _, p := range pkgs {
+		r := ringOf(p.ImportPath)
+		if r == -1 {
+			out = append(out, p.ImportPath+" is in no ring of the architecture (place it in rings)")
+		}
+		for _, dep := range p.Deps {
+			if d := ringOf(dep); r >= 0 && d > r {
+				out = append(out, p.ImportPath+" depends on the outer "+dep)
+			}
+		}
 		if isDomain[p.ImportPath] {
 			for _, imp := range p.Imports {
 				for _, f := range forbiddenDirect {
@@ -108,9 +150,12 @@ func TestLayering_Detects(t *testing.T) {
 		{ImportPath: mod + "workday", Deps: []string{mod + "store"}},
 		{ImportPath: mod + "web", Imports: []string{mod + "store"}},
 		{ImportPath: mod + "app", Imports: []string{"github.com/x/y"}},
+		{ImportPath: mod + "store", Deps: []string{mod + "open311"}},
+		{ImportPath: mod + "web", Deps: []string{mod + "server"}},
+		{ImportPath: mod + "newthing"},
 	}
-	if got := violations(bad); len(got) != 5 {
-		t.Fatalf("violations found %d of 5: %v", len(got), got)
+	if got := violations(bad); len(got) != 9 {
+		t.Fatalf("violations found %d of 9: %v", len(got), got)
 	}
 	if got := violations([]pkg{{ImportPath: mod + "cli", Imports: []string{mod + "store", "net/http"}}}); len(got) != 0 {
 		t.Fatalf("cli may import the store: %v", got)

@@ -9,6 +9,7 @@ import (
 
 	"govdesk/internal/app"
 	"govdesk/internal/config"
+	"govdesk/internal/georeport"
 	"govdesk/internal/open311"
 	"govdesk/internal/store"
 	"govdesk/internal/web"
@@ -35,8 +36,8 @@ func (a open311Admin) SetOpen311Hidden(ctx context.Context, code string, hidden 
 	return open311.SetHidden(ctx, a.st, code, hidden)
 }
 
-func open311Keys(s *services) *open311.Keys {
-	return &open311.Keys{Store: &store.Open311{DB: s.db}, Clock: app.SystemClock{}}
+func open311Keys(s *services) *georeport.Keys {
+	return &georeport.Keys{Store: &store.Open311{DB: s.db}, Clock: app.SystemClock{}}
 }
 
 func open311Cmd() *command {
@@ -51,7 +52,7 @@ func open311Cmd() *command {
 		}
 		return nil
 	}
-	keys := func(e *env, ctx context.Context, fn func(k *open311.Keys) error) error {
+	keys := func(e *env, ctx context.Context, fn func(k *georeport.Keys) error) error {
 		return e.withServices(ctx, func(ctx context.Context, s *services, _ config.Config) error { return fn(open311Keys(s)) })
 	}
 	return &command{
@@ -67,7 +68,7 @@ func open311Cmd() *command {
 					if err := needName(args); err != nil {
 						return err
 					}
-					return keys(e, ctx, func(k *open311.Keys) error {
+					return keys(e, ctx, func(k *georeport.Keys) error {
 						key, err := k.Create(ctx, name)
 						if err == nil {
 							fmt.Fprintln(e.stdout, key)
@@ -79,7 +80,7 @@ func open311Cmd() *command {
 				name: "list", flags: func(e *env, fs *flag.FlagSet) { e.dbFlag(fs) },
 				en: "List application keys.", zh: "列出应用密钥。",
 				run: func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-					return keys(e, ctx, func(k *open311.Keys) error {
+					return keys(e, ctx, func(k *georeport.Keys) error {
 						list, err := k.List(ctx)
 						for _, key := range list {
 							state := "有效 valid"
@@ -98,7 +99,7 @@ func open311Cmd() *command {
 					if err := needName(args); err != nil {
 						return err
 					}
-					return keys(e, ctx, func(k *open311.Keys) error {
+					return keys(e, ctx, func(k *georeport.Keys) error {
 						err := k.Revoke(ctx, name)
 						if err == nil {
 							fmt.Fprintf(e.stdout, "已停用应用 %s 的密钥\n", name)

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"govdesk/internal/open311"
+	"govdesk/internal/georeport"
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
 )
@@ -30,7 +30,7 @@ func TestOpen311Keys(t *testing.T) {
 		}
 		defer db.Close()
 		var stored string
-		if err := db.QueryRow(`SELECT key_hash FROM open311_keys`).Scan(&stored); err != nil || stored != open311.HashKey(key) || strings.Contains(stored, key) {
+		if err := db.QueryRow(`SELECT key_hash FROM open311_keys`).Scan(&stored); err != nil || stored != georeport.HashKey(key) || strings.Contains(stored, key) {
 			t.Fatalf("stored %q, %v", stored, err)
 		}
 		if code, out, _ := run(t, env, "open311", "key", "list"); code != 0 || !strings.Contains(out, "随手拍") || !strings.Contains(out, "valid") || strings.Contains(out, key) {

@@ -14,7 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"govdesk/internal/app"
-	"govdesk/internal/open311"
+	"govdesk/internal/georeport"
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
 )
@@ -47,7 +47,7 @@ func TestBrowser_PublicAndOpen311(t *testing.T) {
 		}
 		code := fmt.Sprint(cat)
 		base := startServer(t, db)
-		key, err := (&open311.Keys{Store: &store.Open311{DB: db}, Clock: app.SystemClock{}}).Create(ctx, "随手拍")
+		key, err := (&georeport.Keys{Store: &store.Open311{DB: db}, Clock: app.SystemClock{}}).Create(ctx, "随手拍")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"govdesk/internal/georeport"
 	"govdesk/internal/open311"
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
@@ -40,7 +41,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, err := (&open311.Keys{Store: st, Clock: c.Clock}).Create(ctx, "随手拍")
+	key, err := (&georeport.Keys{Store: st, Clock: c.Clock}).Create(ctx, "随手拍")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +206,7 @@ func TestOpen311_Errors(t *testing.T) {
 			}
 		}
 		// a revoked key is refused
-		if err := (&open311.Keys{Store: &store.Open311{DB: db}, Clock: f.Clock}).Revoke(context.Background(), "随手拍"); err != nil {
+		if err := (&georeport.Keys{Store: &store.Open311{DB: db}, Clock: f.Clock}).Revoke(context.Background(), "随手拍"); err != nil {
 			t.Fatal(err)
 		}
 		if code, _, _ := f.do(t, "POST", "/open311/v2/requests.json", f.form(f.lamp)); code != 403 {

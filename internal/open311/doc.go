@@ -6,7 +6,7 @@
 // order's state is projected onto the standard's fields. The reporter's name and
 // phone are never written to a response.
 //
-// It may import net/http, httpx, app, account and workorder; no domain package
-// imports it, and it reaches the database only through the Store interface that
-// cli wires (store.Open311).
+// It may import net/http, httpx, app, georeport, privacy and workorder; nothing inner
+// imports it. Its model (keys, request fields, the Store interface that store.Open311
+// implements) is the domain package georeport.
 package open311

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/georeport"
 	"govdesk/internal/httpx"
 	"govdesk/internal/privacy"
 	"govdesk/internal/workorder"
@@ -23,11 +24,11 @@ type Orders interface {
 // Handler serves /open311/ and /public/.
 type Handler struct {
 	Orders Orders
-	Store  Store
+	Store  georeport.Store
 	Clock  app.Clock
 	// KeyLimit limits POST requests per API key; IPLimit limits the public page's
 	// submissions and LookupLimit its look-ups per client address.
-	KeyLimit, IPLimit, LookupLimit *Limiter
+	KeyLimit, IPLimit, LookupLimit *httpx.Limiter
 	// FormMinAge is how long a public form must have been open before it is accepted (bots post at once).
 	FormMinAge time.Duration
 
@@ -35,11 +36,11 @@ type Handler struct {
 }
 
 // New returns the handler with the default limits; it fails when a template does not parse.
-func New(orders Orders, st Store, clock app.Clock) (*Handler, error) {
+func New(orders Orders, st georeport.Store, clock app.Clock) (*Handler, error) {
 	h := &Handler{Orders: orders, Store: st, Clock: clock,
-		KeyLimit:    &Limiter{Max: 60, Window: time.Minute},
-		IPLimit:     &Limiter{Max: 5, Window: 10 * time.Minute},
-		LookupLimit: &Limiter{Max: 30, Window: 10 * time.Minute},
+		KeyLimit:    &httpx.Limiter{Max: 60, Window: time.Minute},
+		IPLimit:     &httpx.Limiter{Max: 5, Window: 10 * time.Minute},
+		LookupLimit: &httpx.Limiter{Max: 30, Window: 10 * time.Minute},
 		FormMinAge:  2 * time.Second}
 	p, err := newPublicPages()
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"govdesk/internal/georeport"
 	"govdesk/internal/privacy"
 	"govdesk/internal/workorder"
 )
@@ -38,7 +39,7 @@ var closeNotes = map[string]string{
 }
 
 // project maps an order onto the standard's fields (SPEC §11).
-func project(o workorder.Order, c catalog, m Meta) View {
+func project(o workorder.Order, c catalog, m georeport.Meta) View {
 	v := View{ID: o.No, Status: "open", StatusName: workorder.StatusNames[o.Status], Description: o.Content,
 		Agency: o.UnitName, Requested: w3(o.ReceivedAt), Updated: w3(o.UpdatedAt), Address: o.Address, MediaURL: m.MediaURL,
 		Lat: m.Lat, Long: m.Long, HasLocation: m.HasLocation}
@@ -109,7 +110,7 @@ func (h *Handler) views(ctx context.Context, orders []workorder.Order) ([]View, 
 
 // published reports whether an order may be shown: only requests filed through
 // Open311 or the public page (the hotline's orders hold what citizens said in confidence).
-func published(o workorder.Order) bool { return o.Source == Source }
+func published(o workorder.Order) bool { return o.Source == georeport.Source }
 
 // scrub hides what personal data a text may still hold once the order is presented
 // to the public reader (workorder.Present scrubs it already): phones, identity numbers,

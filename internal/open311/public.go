@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/georeport"
 	"govdesk/internal/httpx"
 	"govdesk/internal/privacy"
 	"govdesk/internal/workorder"
@@ -85,7 +86,7 @@ func (h *Handler) formSecret(ctx context.Context) ([]byte, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.secret == nil {
-		s, err := h.Store.Secret(ctx, "public_form", func() string { return randomHex(32) })
+		s, err := h.Store.Secret(ctx, "public_form", func() string { return georeport.RandomHex(32) })
 		if err != nil {
 			return nil, err
 		}
@@ -194,8 +195,8 @@ func (h *Handler) publicFile(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in := workorder.NewOrder{Type: f.Type, Content: f.Description, CitizenName: f.Name, CitizenPhone: f.Phone,
-		Anonymous: f.Name == "", Address: f.Address, Category: svc.Path, Source: Source}
-	o, err := h.file(app.WithActor(r.Context(), publicActor), in, Meta{Token: randomHex(16), Attributes: "{}"})
+		Anonymous: f.Name == "", Address: f.Address, Category: svc.Path, Source: georeport.Source}
+	o, err := h.file(app.WithActor(r.Context(), publicActor), in, georeport.Meta{Token: georeport.RandomHex(16), Attributes: "{}"})
 	if err != nil {
 		again(httpx.Status(err), citizenMessage(r, err))
 		return

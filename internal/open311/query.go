@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/georeport"
 	"govdesk/internal/workorder"
 )
 
@@ -100,7 +101,7 @@ func (h *Handler) getRequests(w http.ResponseWriter, r *http.Request, format str
 		h.writeViews(w, r, format, orders)
 		return
 	}
-	f := workorder.Filter{Source: Source, Page: app.Page{PerPage: 500}}
+	f := workorder.Filter{Source: georeport.Source, Page: app.Page{PerPage: 500}}
 	var probs []string
 	parse := func(name string) time.Time {
 		s := strings.TrimSpace(q.Get(name))

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"govdesk/internal/app"
+	"govdesk/internal/georeport"
 	"govdesk/internal/workorder"
 )
 
@@ -37,7 +38,7 @@ func (h *Handler) postRequest(w http.ResponseWriter, r *http.Request) {
 		writeErrors(w, format, http.StatusForbidden, "缺少 api_key，无法提交诉求")
 		return
 	}
-	key, err := h.Store.FindKeyByHash(r.Context(), HashKey(apiKey))
+	key, err := h.Store.FindKeyByHash(r.Context(), georeport.HashKey(apiKey))
 	if app.ErrorCode(err) == app.ENotFound {
 		writeErrors(w, format, http.StatusForbidden, "api_key 无效或已停用，无法提交诉求")
 		return
@@ -84,19 +85,19 @@ type problem struct {
 
 // parseRequest reads a POST request's fields and checks them against the standard
 // and the service definition; the order's own rules are checked by Create.
-func (h *Handler) parseRequest(r *http.Request, f url.Values) (workorder.NewOrder, Meta, []problem) {
+func (h *Handler) parseRequest(r *http.Request, f url.Values) (workorder.NewOrder, georeport.Meta, []problem) {
 	var probs []problem
 	code := strings.TrimSpace(f.Get("service_code"))
 	c, err := loadCatalog(r.Context(), h.Store)
 	if err != nil {
-		return workorder.NewOrder{}, Meta{}, []problem{{msg: "服务暂时不可用"}}
+		return workorder.NewOrder{}, georeport.Meta{}, []problem{{msg: "服务暂时不可用"}}
 	}
 	svc, found := c.byCode[code]
 	switch {
 	case code == "":
 		probs = append(probs, problem{msg: "缺少 service_code"})
 	case !found:
-		return workorder.NewOrder{}, Meta{}, []problem{{msg: "service_code " + code + " 不存在", notFound: true}}
+		return workorder.NewOrder{}, georeport.Meta{}, []problem{{msg: "service_code " + code + " 不存在", notFound: true}}
 	}
 	attrs := map[string][]string{}
 	for k, v := range f {
@@ -126,7 +127,7 @@ func (h *Handler) parseRequest(r *http.Request, f url.Values) (workorder.NewOrde
 	case utf8.RuneCountInString(desc) > 4000:
 		probs = append(probs, problem{msg: "description 超过 4000 字"})
 	}
-	meta := Meta{Token: randomHex(16), MediaURL: strings.TrimSpace(f.Get("media_url"))}
+	meta := georeport.Meta{Token: georeport.RandomHex(16), MediaURL: strings.TrimSpace(f.Get("media_url"))}
 	if la, lo := f.Get("lat"), f.Get("long"); la != "" || lo != "" {
 		lat, err1 := strconv.ParseFloat(la, 64)
 		long, err2 := strconv.ParseFloat(lo, 64)
@@ -149,12 +150,12 @@ func (h *Handler) parseRequest(r *http.Request, f url.Values) (workorder.NewOrde
 	meta.Attributes = string(ab)
 	name := strings.TrimSpace(strings.TrimSpace(f.Get("last_name")) + strings.TrimSpace(f.Get("first_name")))
 	in := workorder.NewOrder{Type: typ, Content: desc, CitizenName: name, CitizenPhone: f.Get("phone"),
-		Anonymous: name == "", Address: addr, Category: svc.Path, Source: Source}
+		Anonymous: name == "", Address: addr, Category: svc.Path, Source: georeport.Source}
 	return in, meta, probs
 }
 
 // file creates the order and stores its Open311 fields.
-func (h *Handler) file(ctx context.Context, in workorder.NewOrder, meta Meta) (workorder.Order, error) {
+func (h *Handler) file(ctx context.Context, in workorder.NewOrder, meta georeport.Meta) (workorder.Order, error) {
 	o, _, err := h.Orders.Create(ctx, in)
 	if err != nil {
 		return o, err

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"govdesk/internal/app"
+	"govdesk/internal/georeport"
 	"govdesk/internal/workorder"
 )
 
@@ -63,7 +64,7 @@ type catalog struct {
 	byID     map[int64]Service // every category
 }
 
-func loadCatalog(ctx context.Context, st Store) (catalog, error) {
+func loadCatalog(ctx context.Context, st georeport.Store) (catalog, error) {
 	cats, err := st.FindCategories(ctx)
 	if err != nil {
 		return catalog{}, err
@@ -124,13 +125,13 @@ func Types() []string {
 
 // AllServices returns every active leaf category as a service, the hidden ones
 // marked, for the admin's page.
-func AllServices(ctx context.Context, st Store) ([]Service, error) {
+func AllServices(ctx context.Context, st georeport.Store) ([]Service, error) {
 	c, err := loadCatalog(ctx, st)
 	return c.all, err
 }
 
 // SetHidden hides a service from Open311 and the public page, or shows it again.
-func SetHidden(ctx context.Context, st Store, code string, hidden bool) error {
+func SetHidden(ctx context.Context, st georeport.Store, code string, hidden bool) error {
 	id := parseCode(code)
 	if id == 0 {
 		return app.NotFound("服务编码 %s 不存在", code)

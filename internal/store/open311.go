@@ -8,17 +8,17 @@ import (
 	"time"
 
 	"govdesk/internal/app"
-	"govdesk/internal/open311"
+	"govdesk/internal/georeport"
 )
 
 // Open311 stores API keys, hidden services and the Open311 fields of requests.
 type Open311 struct{ DB *DB }
 
-var _ open311.Store = (*Open311)(nil)
+var _ georeport.Store = (*Open311)(nil)
 
 // CreateKey stores a key under its hash; conflict when the name is taken.
-func (s *Open311) CreateKey(ctx context.Context, name, hash string, now time.Time) (open311.Key, error) {
-	k := open311.Key{Name: name, CreatedAt: utc(now)}
+func (s *Open311) CreateKey(ctx context.Context, name, hash string, now time.Time) (georeport.Key, error) {
+	k := georeport.Key{Name: name, CreatedAt: utc(now)}
 	err := s.DB.QueryRowContext(ctx, `INSERT INTO open311_keys (name, key_hash, created_at) VALUES ($1, $2, $3) RETURNING id`,
 		name, hash, k.CreatedAt).Scan(&k.ID)
 	if err != nil && strings.Contains(err.Error(), "name") {
@@ -27,8 +27,8 @@ func (s *Open311) CreateKey(ctx context.Context, name, hash string, now time.Tim
 	return k, dbErr(err, "create open311 key")
 }
 
-func scanKey(sc rowScanner) (open311.Key, error) {
-	var k open311.Key
+func scanKey(sc rowScanner) (georeport.Key, error) {
+	var k georeport.Key
 	var revoked sql.NullTime
 	err := sc.Scan(&k.ID, &k.Name, &k.CreatedAt, &revoked)
 	k.RevokedAt = revoked.Time
@@ -36,7 +36,7 @@ func scanKey(sc rowScanner) (open311.Key, error) {
 }
 
 // FindKeys lists every key, revoked ones included, by name.
-func (s *Open311) FindKeys(ctx context.Context) ([]open311.Key, error) {
+func (s *Open311) FindKeys(ctx context.Context) ([]georeport.Key, error) {
 	return queryAll(ctx, s.DB, "find open311 keys", scanKey, `SELECT id, name, created_at, revoked_at FROM open311_keys ORDER BY name`)
 }
 
@@ -53,7 +53,7 @@ func (s *Open311) RevokeKey(ctx context.Context, name string, now time.Time) err
 }
 
 // FindKeyByHash returns the valid key of a hash; not_found otherwise.
-func (s *Open311) FindKeyByHash(ctx context.Context, hash string) (open311.Key, error) {
+func (s *Open311) FindKeyByHash(ctx context.Context, hash string) (georeport.Key, error) {
 	k, err := scanKey(s.DB.QueryRowContext(ctx, `SELECT id, name, created_at, revoked_at FROM open311_keys
 		WHERE key_hash = $1 AND revoked_at IS NULL`, hash))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -63,8 +63,8 @@ func (s *Open311) FindKeyByHash(ctx context.Context, hash string) (open311.Key, 
 }
 
 // FindCategories returns the category tree in path order.
-func (s *Open311) FindCategories(ctx context.Context) ([]open311.Category, error) {
-	return queryAll(ctx, s.DB, "find categories", func(sc rowScanner) (c open311.Category, err error) {
+func (s *Open311) FindCategories(ctx context.Context) ([]georeport.Category, error) {
+	return queryAll(ctx, s.DB, "find categories", func(sc rowScanner) (c georeport.Category, err error) {
 		err = sc.Scan(&c.ID, &c.Path, &c.Name, &c.ParentID, &c.Active)
 		return c, err
 	}, `SELECT id, path, name, COALESCE(parent_id, 0), active FROM categories ORDER BY path`)
@@ -101,7 +101,7 @@ func (s *Open311) SetHidden(ctx context.Context, categoryID int64, hidden bool) 
 }
 
 // SaveMeta stores a request's Open311 fields.
-func (s *Open311) SaveMeta(ctx context.Context, m open311.Meta) error {
+func (s *Open311) SaveMeta(ctx context.Context, m georeport.Meta) error {
 	var lat, lng any
 	if m.HasLocation {
 		lat, lng = m.Lat, m.Long
@@ -112,8 +112,8 @@ func (s *Open311) SaveMeta(ctx context.Context, m open311.Meta) error {
 }
 
 // FindMeta returns the Open311 fields of the orders that have them.
-func (s *Open311) FindMeta(ctx context.Context, orderIDs []int64) (map[int64]open311.Meta, error) {
-	out := make(map[int64]open311.Meta, len(orderIDs))
+func (s *Open311) FindMeta(ctx context.Context, orderIDs []int64) (map[int64]georeport.Meta, error) {
+	out := make(map[int64]georeport.Meta, len(orderIDs))
 	for start := 0; start < len(orderIDs); start += 500 {
 		chunk := orderIDs[start:min(start+500, len(orderIDs))]
 		w := &where{}
@@ -121,7 +121,7 @@ func (s *Open311) FindMeta(ctx context.Context, orderIDs []int64) (map[int64]ope
 		for i, id := range chunk {
 			ph[i] = w.arg(id)
 		}
-		list, err := queryAll(ctx, s.DB, "find open311 requests", func(sc rowScanner) (m open311.Meta, err error) {
+		list, err := queryAll(ctx, s.DB, "find open311 requests", func(sc rowScanner) (m georeport.Meta, err error) {
 			var lat, lng sql.NullFloat64
 			err = sc.Scan(&m.OrderID, &m.Token, &m.KeyID, &lat, &lng, &m.MediaURL, &m.Attributes)
 			m.Lat, m.Long, m.HasLocation = lat.Float64, lng.Float64, lat.Valid && lng.Valid
@@ -154,13 +154,13 @@ func (s *Open311) FindOrderIDByToken(ctx context.Context, token string) (int64, 
 
 // FindOrderIDByNo returns the order of a number filed with source 政务服务网; not_found otherwise.
 func (s *Open311) FindOrderIDByNo(ctx context.Context, no string) (int64, error) {
-	return s.oneID(ctx, "find order by no", "诉求编号不存在", `SELECT id FROM orders WHERE no = $1 AND source = $2`, no, open311.Source)
+	return s.oneID(ctx, "find order by no", "诉求编号不存在", `SELECT id FROM orders WHERE no = $1 AND source = $2`, no, georeport.Source)
 }
 
 // FindOrderIDByNoPhone returns the order of a number filed with source 政务服务网 and the phone; not_found otherwise.
 func (s *Open311) FindOrderIDByNoPhone(ctx context.Context, no, phone string) (int64, error) {
 	return s.oneID(ctx, "find order by no and phone", "未找到该编号和电话对应的诉求",
-		`SELECT id FROM orders WHERE no = $1 AND source = $2 AND citizen_phone = $3`, no, open311.Source, phone)
+		`SELECT id FROM orders WHERE no = $1 AND source = $2 AND citizen_phone = $3`, no, georeport.Source, phone)
 }
 
 // Secret returns the named secret, creating it from fresh when absent (the first writer wins).

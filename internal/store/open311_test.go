@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"govdesk/internal/app"
-	"govdesk/internal/open311"
+	"govdesk/internal/georeport"
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
 	"govdesk/internal/workorder"
@@ -57,11 +57,11 @@ func TestOpen311_Store(t *testing.T) {
 		}
 
 		c := storetest.NewCentre(t, db, now)
-		o, _, err := c.Orders.Create(c.Operator, workorder.NewOrder{Type: "投诉", Content: "噪音扰民", CitizenPhone: "13800138000", Source: open311.Source})
+		o, _, err := c.Orders.Create(c.Operator, workorder.NewOrder{Type: "投诉", Content: "噪音扰民", CitizenPhone: "13800138000", Source: georeport.Source})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SaveMeta(ctx, open311.Meta{OrderID: o.ID, Token: "tok", Lat: 29.5, Long: 106.5, HasLocation: true, Attributes: "{}"}); err != nil {
+		if err := s.SaveMeta(ctx, georeport.Meta{OrderID: o.ID, Token: "tok", Lat: 29.5, Long: 106.5, HasLocation: true, Attributes: "{}"}); err != nil {
 			t.Fatal(err)
 		}
 		m, err := s.FindMeta(ctx, []int64{o.ID, 424242})

@@ -1,4 +1,4 @@
-package open311
+package georeport
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"govdesk/internal/app"
-	"govdesk/internal/httpx"
 )
 
 // Keys issues and revokes the API keys of Open311 applications.
@@ -24,7 +23,8 @@ func HashKey(key string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func randomHex(n int) string {
+// RandomHex returns n random bytes in hex: keys, request tokens and form secrets.
+func RandomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)
 	return hex.EncodeToString(b)
@@ -36,7 +36,7 @@ func (k *Keys) Create(ctx context.Context, name string) (string, error) {
 	if name == "" || utf8.RuneCountInString(name) > 100 {
 		return "", app.Invalid("应用名称不能为空，且不超过 100 字")
 	}
-	key := "o311_" + randomHex(24)
+	key := "o311_" + RandomHex(24)
 	if _, err := k.Store.CreateKey(ctx, name, HashKey(key), k.Clock.Now()); err != nil {
 		return "", err
 	}
@@ -50,6 +50,3 @@ func (k *Keys) List(ctx context.Context) ([]Key, error) { return k.Store.FindKey
 func (k *Keys) Revoke(ctx context.Context, name string) error {
 	return k.Store.RevokeKey(ctx, strings.TrimSpace(name), k.Clock.Now())
 }
-
-// Limiter is the per-key fixed-window limiter every public endpoint shares (httpx.Limiter).
-type Limiter = httpx.Limiter

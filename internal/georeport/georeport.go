@@ -1,4 +1,4 @@
-package open311
+package georeport
 
 import (
 	"context"
@@ -37,7 +37,7 @@ type Category struct {
 	Active   bool
 }
 
-// Store is the persistence the adapter needs; store.Open311 implements it.
+// Store is the persistence of the Open311 model; store.Open311 implements it.
 type Store interface {
 	// CreateKey stores a key under its hash; conflict when the name is taken.
 	CreateKey(ctx context.Context, name, hash string, now time.Time) (Key, error)
