@@ -32,18 +32,25 @@ func decodeCSV(data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// readCSV reads every record of a CSV file. Row numbers count records as a
-// spreadsheet program shows them: a quoted multi-line cell stays in one row,
-// and a blank line (which encoding/csv skips) still takes a row number.
-func readCSV(r io.Reader) ([]record, error) {
-	raw, err := io.ReadAll(r)
+// readCSV reads every record of a CSV file within the limits. Row numbers
+// count records as a spreadsheet program shows them: a quoted multi-line cell
+// stays in one row, and a blank line (which encoding/csv skips) still takes a
+// row number.
+func readCSV(r io.Reader, l Limits) ([]record, error) {
+	maxFile := 2 * l.MaxTextBytes // room for separators, quotes and two-byte GBK characters
+	raw, err := io.ReadAll(io.LimitReader(r, maxFile+1))
 	if err != nil {
 		return nil, app.Internal(err, "sheet: read csv")
+	}
+	if int64(len(raw)) > maxFile {
+		return nil, app.Invalid("CSV 文件超过 %d MB 的上限，请拆分成多个文件后分别导入", maxFile>>20).
+			WithDetail("the CSV file is larger than %d MB (twice the limit MaxTextBytes)", maxFile>>20)
 	}
 	data, err := decodeCSV(raw)
 	if err != nil {
 		return nil, err
 	}
+	b := budget{l: l}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
@@ -72,7 +79,15 @@ func readCSV(r io.Reader) ([]record, error) {
 			blank = 0
 		}
 		num += blank + 1
-		recs = append(recs, record{num: num, cells: cells})
+		if num > l.MaxRows {
+			return nil, l.tooManyRows()
+		}
+		if cells = trimTrailing(cells); len(cells) > 0 {
+			if err := b.keep(num, cells); err != nil {
+				return nil, err
+			}
+			recs = append(recs, record{num: num, cells: cells})
+		}
 
 		end := cr.InputOffset()
 		nextLine += bytes.Count(data[offset:end], []byte{'\n'})

@@ -71,7 +71,14 @@ type Spec struct {
 //
 // When spec has neither Required nor Optional columns, every column is
 // accepted and Unknown stays empty.
+//
+// Every file is read within DefaultLimits.
 func Read(filename string, r io.Reader, spec Spec) (*Table, error) {
+	return readWithin(filename, r, spec, DefaultLimits)
+}
+
+// readWithin is Read with the given limits.
+func readWithin(filename string, r io.Reader, spec Spec, l Limits) (*Table, error) {
 	ext := strings.ToLower(filepath.Ext(filename))
 	var (
 		recs []record
@@ -79,9 +86,9 @@ func Read(filename string, r io.Reader, spec Spec) (*Table, error) {
 	)
 	switch ext {
 	case ".csv":
-		recs, err = readCSV(r)
+		recs, err = readCSV(r, l)
 	case ".xlsx":
-		recs, err = readXLSX(r)
+		recs, err = readXLSX(r, l)
 	case ".xls":
 		return nil, app.Invalid("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入").WithDetail("old .xls files are not supported; save as .xlsx")
 	default:
