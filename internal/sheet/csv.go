@@ -35,7 +35,8 @@ func decodeCSV(data []byte) ([]byte, error) {
 // readCSV reads every record of a CSV file within the limits. Row numbers
 // count records as a spreadsheet program shows them: a quoted multi-line cell
 // stays in one row, and a blank line (which encoding/csv skips) still takes a
-// row number.
+// row number. Line ends may be CRLF, LF or a bare CR (old Mac and some Excel
+// exports): all become LF before parsing.
 func readCSV(r io.Reader, l Limits) ([]record, error) {
 	maxFile := 2 * l.MaxTextBytes // room for separators, quotes and two-byte GBK characters
 	raw, err := io.ReadAll(io.LimitReader(r, maxFile+1))
@@ -50,6 +51,7 @@ func readCSV(r io.Reader, l Limits) ([]record, error) {
 	if err != nil {
 		return nil, err
 	}
+	data = normalizeNewlines(data)
 	b := budget{l: l}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
@@ -93,4 +95,24 @@ func readCSV(r io.Reader, l Limits) ([]record, error) {
 		nextLine += bytes.Count(data[offset:end], []byte{'\n'})
 		offset = end
 	}
+}
+
+// normalizeNewlines turns CRLF and bare CR into LF, in place. Inside a quoted
+// cell a CR becomes LF too: the cell keeps its line break.
+func normalizeNewlines(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	out := data[:0]
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\r' {
+			c = '\n'
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }

@@ -123,3 +123,27 @@ func TestRead_XLSXPartLimits(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestRead_CSVBareCR reads files whose lines end with a bare CR (old Mac, some
+// Excel exports) or mix CR, LF and CRLF: every row is read, a quoted cell keeps
+// its line break, and row numbers are those a spreadsheet shows.
+func TestRead_CSVBareCR(t *testing.T) {
+	for name, body := range map[string]string{
+		"cr":    "诉求标题,联系电话\r路灯不亮,13800138000\r\"噪音\r扰民\",13900139000\r井盖缺失,13700137000\r",
+		"mixed": "诉求标题,联系电话\n路灯不亮,13800138000\r\n\"噪音\r\n扰民\",13900139000\r井盖缺失,13700137000",
+	} {
+		tab, err := Read("f.csv", strings.NewReader(body), orderSpec)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(tab.Rows) != 3 {
+			t.Fatalf("%s: %d rows, want 3", name, len(tab.Rows))
+		}
+		if got := tab.Rows[1].Get("诉求标题"); got != "噪音\n扰民" {
+			t.Errorf("%s: quoted cell = %q", name, got)
+		}
+		if tab.Rows[2].Num != 4 || tab.Rows[2].Get("联系电话") != "13700137000" {
+			t.Errorf("%s: last row = %d %q", name, tab.Rows[2].Num, tab.Rows[2].cells)
+		}
+	}
+}
