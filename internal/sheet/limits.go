@@ -108,7 +108,7 @@ func (b *budget) keep(num int, cells []string) error {
 // trimTrailing drops the empty cells at the end of a row.
 func trimTrailing(cells []string) []string {
 	n := len(cells)
-	for n > 0 && Trim(cells[n-1]) == "" {
+	for n > 0 && cellText(cells[n-1]) == "" {
 		n--
 	}
 	return cells[:n]
