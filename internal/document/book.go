@@ -70,7 +70,7 @@ func (b *Book) Sheet(name string, header []string, rows [][]any) error {
 	}
 	for j, h := range header {
 		cell, _ := excelize.CoordinatesToCellName(j+1, 1)
-		if err := b.f.SetCellValue(name, cell, h); err != nil {
+		if err := b.f.SetCellValue(name, cell, safeText(h)); err != nil {
 			return app.Internal(err, "book: header")
 		}
 	}
@@ -81,12 +81,26 @@ func (b *Book) Sheet(name string, header []string, rows [][]any) error {
 	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		r = safeRow(r)
 		if err := b.f.SetSheetRow(name, cell, &r); err != nil {
 			return app.Internal(err, "book: row")
 		}
 	}
 	b.fitColumns(name, header, rows)
 	return nil
+}
+
+// safeRow returns the row with its text cells through safeText; numbers
+// stay numbers (a negative number is no formula).
+func safeRow(r []any) []any {
+	out := make([]any, len(r))
+	for i, v := range r {
+		if s, ok := v.(string); ok {
+			v = safeText(s)
+		}
+		out[i] = v
+	}
+	return out
 }
 
 func (b *Book) addSheet(name string) error {
@@ -111,7 +125,7 @@ func (b *Book) addSheet(name string) error {
 // Text writes a line of text at cell (a note under a table, a paragraph)
 // without widening its column; it spills over the empty cells to its right.
 func (b *Book) Text(sheet, cell, text string) error {
-	if err := b.f.SetCellStr(SheetName(sheet), cell, text); err != nil {
+	if err := b.f.SetCellStr(SheetName(sheet), cell, safeText(text)); err != nil {
 		return app.Internal(err, "book: text")
 	}
 	return nil
@@ -212,12 +226,13 @@ func (b *Book) Chart(sheet, cell string, c Chart) error {
 	for _, s := range c.Series {
 		head = append(head, s.Name)
 	}
+	head = safeRow(head)
 	if err := b.f.SetSheetRow(sheet, at(0, 0), &head); err != nil {
 		return app.Internal(err, "book: chart data")
 	}
 	_ = b.f.SetCellStyle(sheet, at(0, 0), at(len(c.Series), 0), b.head)
 	for i, cat := range c.Categories {
-		r := []any{cat}
+		r := []any{safeText(cat)}
 		for _, s := range c.Series {
 			r = append(r, s.Values[i])
 		}

@@ -181,3 +181,41 @@ func TestSheetName(t *testing.T) {
 		t.Errorf("long name not cut: %d", len([]rune(got)))
 	}
 }
+
+// TestBook_NeutralisesFormulas: text cells beginning with a formula character
+// (in a table, a note, a chart's categories) are written with a leading quote;
+// numbers, negative ones included, stay numbers.
+func TestBook_NeutralisesFormulas(t *testing.T) {
+	b := document.NewBook()
+	if err := b.Sheet("表", []string{"=单位", "差额"}, [][]any{{"=HYPERLINK(\"http://x\")", -3}, {"@A1", 2.5}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Text("表", "A5", "+注：cmd"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Chart("图", "A1", document.Chart{Kind: document.Bar, Title: "t", Categories: []string{"-x", "正常"}, Series: []document.Series{{Name: "=s", Values: []float64{-1, 2}}}}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := b.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for sheet, cells := range map[string]map[string]string{
+		"表": {"A1": "'=单位", "A2": `'=HYPERLINK("http://x")`, "B2": "-3", "A3": "'@A1", "A5": "'+注：cmd"},
+		"图": {"A2": "'-x", "A3": "正常", "B1": "'=s", "B2": "-1"},
+	} {
+		for cell, want := range cells {
+			if got, _ := f.GetCellValue(sheet, cell); got != want {
+				t.Errorf("%s!%s = %q, want %q", sheet, cell, got, want)
+			}
+		}
+	}
+	if typ, _ := f.GetCellType("表", "B2"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("a negative figure must stay a number, B2 type %v", typ)
+	}
+}

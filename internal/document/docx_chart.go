@@ -48,6 +48,9 @@ func chartWorkbook(c Chart) ([]byte, error) {
 	sh := "Sheet1"
 	set := func(col, row int, v any) {
 		cell, _ := excelize.CoordinatesToCellName(col, row)
+		if s, ok := v.(string); ok {
+			v = safeText(s)
+		}
 		_ = f.SetCellValue(sh, cell, v)
 	}
 	set(1, 1, c.Unit)

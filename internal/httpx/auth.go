@@ -1,10 +1,14 @@
 package httpx
 
 import (
+	"bytes"
 	"context"
 	"crypto/subtle"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -83,13 +87,63 @@ func unsafe(method string) bool {
 	return method != http.MethodGet && method != http.MethodHead && method != http.MethodOptions
 }
 
+// csrfOK checks the CSRF token before the body is read: from the X-CSRF-Token
+// header, the csrf_token query parameter, or else the body's csrf_token field,
+// read from at most maxTokenBody bytes of it — for a multipart form it must be
+// the first part, as every form of the web interface sends it. A request
+// without it is refused having read no more than that.
 func (a *Auth) csrfOK(r *http.Request, want string) bool {
 	got := r.Header.Get("X-CSRF-Token")
-	if ct := r.Header.Get("Content-Type"); got == "" &&
-		(strings.HasPrefix(ct, "application/x-www-form-urlencoded") || strings.HasPrefix(ct, "multipart/form-data")) {
-		got = r.PostFormValue("csrf_token")
+	if got == "" {
+		got = r.URL.Query().Get("csrf_token")
+	}
+	if got == "" {
+		got = bodyToken(r)
 	}
 	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
+
+// maxTokenBody bounds what the CSRF check reads of a body to find the token.
+const maxTokenBody = 64 << 10
+
+// bodyToken returns the csrf_token field of a form body and puts back what it
+// read, so the handler reads the whole body as sent.
+func bodyToken(r *http.Request) string {
+	ct, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || r.Body == nil {
+		return ""
+	}
+	var seen bytes.Buffer
+	peek := io.TeeReader(io.LimitReader(r.Body, maxTokenBody), &seen)
+	defer func() {
+		r.Body = replayBody{Reader: io.MultiReader(bytes.NewReader(seen.Bytes()), r.Body), Closer: r.Body}
+	}()
+	switch ct {
+	case "application/x-www-form-urlencoded":
+		b, _ := io.ReadAll(peek)
+		if len(b) == maxTokenBody { // a long form: the fields whole within the bytes read
+			b = b[:max(bytes.LastIndexByte(b, '&'), 0)]
+		}
+		v, err := url.ParseQuery(string(b))
+		if err != nil {
+			return ""
+		}
+		return v.Get("csrf_token")
+	case "multipart/form-data":
+		p, err := multipart.NewReader(peek, params["boundary"]).NextPart()
+		if err != nil || p.FormName() != "csrf_token" {
+			return ""
+		}
+		b, _ := io.ReadAll(io.LimitReader(p, 256))
+		return string(b)
+	}
+	return ""
+}
+
+// replayBody is a request body with what was already read put back in front.
+type replayBody struct {
+	io.Reader
+	io.Closer
 }
 
 // Secure reports whether cookies for this request get the Secure attribute.

@@ -17,6 +17,7 @@ var statuses = map[string]int{
 	app.EConflict:          http.StatusConflict,
 	app.EIllegalTransition: http.StatusConflict,
 	app.EInternal:          http.StatusInternalServerError,
+	ETooLarge:              http.StatusRequestEntityTooLarge,
 }
 
 // Status returns the HTTP status of an error.

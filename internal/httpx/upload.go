@@ -1,7 +1,6 @@
 package httpx
 
 import (
-	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -12,13 +11,13 @@ import (
 
 // ReadUpload reads the file of a multipart form field, refusing files over max
 // bytes (SPEC §12.3). The type check belongs to the domain that keeps the file.
+// The form's temporary files are removed when the request is done (ParseMultipart).
 func ReadUpload(w http.ResponseWriter, r *http.Request, field string, max int64) (name string, data []byte, err error) {
 	if r.MultipartForm == nil {
 		r.Body = http.MaxBytesReader(w, r.Body, max+1<<20)
-		if err := r.ParseMultipartForm(8 << 20); err != nil {
-			var tooBig *http.MaxBytesError
-			if errors.As(err, &tooBig) {
-				return "", nil, app.Invalid("上传的文件超过 %d MB 的上限", max>>20)
+		if err := ParseMultipart(r, 8<<20); err != nil {
+			if app.ErrorCode(err) == ETooLarge {
+				return "", nil, app.Errorf(ETooLarge, "上传的文件超过 %d MB 的上限", max>>20)
 			}
 			return "", nil, app.Invalid("请以 multipart/form-data 表单上传文件（字段名 %s）", field).WithDetail("parse multipart: %v", err)
 		}

@@ -93,7 +93,18 @@ func New(d Deps) (http.Handler, error) {
 	if d.Projects != nil {
 		(&api.Projects{Service: d.Projects}).Routes(mux)
 	}
-	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(auth.Middleware(mux)))), nil
+	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(BodyLimits.Middleware(auth.Middleware(mux))))), nil
+}
+
+// BodyLimits caps every request body by route kind, before the CSRF check
+// reads any of it (docs/security.md): ordinary forms and JSON 1 MB;
+// attachments the largest attachment (SPEC §4) and 1 MB of form around it;
+// spreadsheet imports 16 MB (a 10 MB file carried in base64 through the
+// import's column-mapping step, and the form around it).
+var BodyLimits = httpx.BodyLimits{
+	Form:   1 << 20,
+	Upload: workorder.MaxAttachmentBytes + 1<<20,
+	Import: 16 << 20,
 }
 
 // publicLimit is the limiter of the public look-ups: the public page's when it is on,

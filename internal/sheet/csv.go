@@ -32,18 +32,27 @@ func decodeCSV(data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// readCSV reads every record of a CSV file. Row numbers count records as a
-// spreadsheet program shows them: a quoted multi-line cell stays in one row,
-// and a blank line (which encoding/csv skips) still takes a row number.
-func readCSV(r io.Reader) ([]record, error) {
-	raw, err := io.ReadAll(r)
+// readCSV reads every record of a CSV file within the limits. Row numbers
+// count records as a spreadsheet program shows them: a quoted multi-line cell
+// stays in one row, and a blank line (which encoding/csv skips) still takes a
+// row number. Line ends may be CRLF, LF or a bare CR (old Mac and some Excel
+// exports): all become LF before parsing.
+func readCSV(r io.Reader, l Limits) ([]record, error) {
+	maxFile := 2 * l.MaxTextBytes // room for separators, quotes and two-byte GBK characters
+	raw, err := io.ReadAll(io.LimitReader(r, maxFile+1))
 	if err != nil {
 		return nil, app.Internal(err, "sheet: read csv")
+	}
+	if int64(len(raw)) > maxFile {
+		return nil, app.Invalid("CSV 文件超过 %d MB 的上限，请拆分成多个文件后分别导入", maxFile>>20).
+			WithDetail("the CSV file is larger than %d MB (twice the limit MaxTextBytes)", maxFile>>20)
 	}
 	data, err := decodeCSV(raw)
 	if err != nil {
 		return nil, err
 	}
+	data = normalizeNewlines(data)
+	b := budget{l: l}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
@@ -72,10 +81,38 @@ func readCSV(r io.Reader) ([]record, error) {
 			blank = 0
 		}
 		num += blank + 1
-		recs = append(recs, record{num: num, cells: cells})
+		if num > l.MaxRows {
+			return nil, l.tooManyRows()
+		}
+		if cells = trimTrailing(cells); len(cells) > 0 {
+			if err := b.keep(num, cells); err != nil {
+				return nil, err
+			}
+			recs = append(recs, record{num: num, cells: cells})
+		}
 
 		end := cr.InputOffset()
 		nextLine += bytes.Count(data[offset:end], []byte{'\n'})
 		offset = end
 	}
+}
+
+// normalizeNewlines turns CRLF and bare CR into LF, in place. Inside a quoted
+// cell a CR becomes LF too: the cell keeps its line break.
+func normalizeNewlines(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	out := data[:0]
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\r' {
+			c = '\n'
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }

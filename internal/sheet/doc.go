@@ -11,6 +11,10 @@
 //   - parsing cell values: times and dates (text forms and spreadsheet date
 //     serials, Asia/Shanghai unless the text carries an offset), 是/否 flags
 //     and decimal numbers;
+//   - reading within Limits (DefaultLimits for every import, web and command
+//     line): rows, columns, cell length, text kept, and for .xlsx the unpacked
+//     size, checked while the file streams so that memory grows with the rows
+//     kept, never with the size a hostile file unpacks to;
 //   - Errors, the list of RowError an importer collects while validating every
 //     row before writing anything, rendered as Chinese text or as an error CSV;
 //   - writing plain XLSX and CSV files for exports and test fixtures.

@@ -71,7 +71,15 @@ type Spec struct {
 //
 // When spec has neither Required nor Optional columns, every column is
 // accepted and Unknown stays empty.
+//
+// Every file is read within DefaultLimits, and a leading quote SafeText put
+// before a formula character is removed again.
 func Read(filename string, r io.Reader, spec Spec) (*Table, error) {
+	return readWithin(filename, r, spec, DefaultLimits)
+}
+
+// readWithin is Read with the given limits.
+func readWithin(filename string, r io.Reader, spec Spec, l Limits) (*Table, error) {
 	ext := strings.ToLower(filepath.Ext(filename))
 	var (
 		recs []record
@@ -79,9 +87,9 @@ func Read(filename string, r io.Reader, spec Spec) (*Table, error) {
 	)
 	switch ext {
 	case ".csv":
-		recs, err = readCSV(r)
+		recs, err = readCSV(r, l)
 	case ".xlsx":
-		recs, err = readXLSX(r)
+		recs, err = readXLSX(r, l)
 	case ".xls":
 		return nil, app.Invalid("不支持旧版 .xls 格式，请在 Excel 中另存为 .xlsx 后再导入").WithDetail("old .xls files are not supported; save as .xlsx")
 	default:
@@ -142,7 +150,7 @@ func build(recs []record, spec Spec) (*Table, error) {
 	index := make(map[string]int, len(cols))   // header after mapping → index, shared by the rows
 	seen := make(map[string]bool)
 	for j, h := range recs[i].cells {
-		h = Trim(h)
+		h = cellText(h)
 		if h == "" {
 			continue
 		}
@@ -177,7 +185,7 @@ func build(recs []record, spec Spec) (*Table, error) {
 		}
 		for j, v := range rec.cells { // trimmed in place: the row keeps the record's cells
 			if j < len(cols) && cols[j] != "" {
-				rec.cells[j] = Trim(v)
+				rec.cells[j] = cellText(v)
 			}
 		}
 		t.Rows = append(t.Rows, Row{Num: rec.num, index: index, cells: rec.cells})
@@ -185,9 +193,12 @@ func build(recs []record, spec Spec) (*Table, error) {
 	return t, nil
 }
 
+// cellText is the value of a raw cell: RestoreText, then Trim.
+func cellText(v string) string { return Trim(RestoreText(v)) }
+
 func isEmpty(cells []string) bool {
 	for _, c := range cells {
-		if Trim(c) != "" {
+		if cellText(c) != "" {
 			return false
 		}
 	}

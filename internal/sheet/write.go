@@ -13,7 +13,7 @@ import (
 
 // WriteXLSX writes a one-sheet workbook ("Sheet1") with a bold, frozen header
 // row. Every cell is written as text, so values such as phone numbers and
-// "0012" keep their exact form.
+// "0012" keep their exact form, and through SafeText.
 func WriteXLSX(w io.Writer, headers []string, rows [][]string) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -31,7 +31,7 @@ func WriteXLSX(w io.Writer, headers []string, rows [][]string) error {
 	}
 	head := make([]any, len(headers))
 	for i, h := range headers {
-		head[i] = excelize.Cell{StyleID: bold, Value: h}
+		head[i] = excelize.Cell{StyleID: bold, Value: SafeText(h)}
 	}
 	if err := sw.SetRow("A1", head); err != nil {
 		return app.Internal(err, "sheet: write header")
@@ -39,7 +39,7 @@ func WriteXLSX(w io.Writer, headers []string, rows [][]string) error {
 	for i, r := range rows {
 		vals := make([]any, len(r))
 		for j, v := range r {
-			vals[j] = v
+			vals[j] = SafeText(v)
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		if err := sw.SetRow(cell, vals); err != nil {
@@ -55,7 +55,8 @@ func WriteXLSX(w io.Writer, headers []string, rows [][]string) error {
 	return nil
 }
 
-// WriteCSV writes headers and rows as CSV with CRLF line ends. With gb18030
+// WriteCSV writes headers and rows as CSV with CRLF line ends, every cell
+// through SafeText. With gb18030
 // the bytes are GB18030 (what Excel on Chinese Windows expects without a BOM);
 // otherwise UTF-8 with a BOM, which Excel also opens correctly.
 func WriteCSV(w io.Writer, headers []string, rows [][]string, gb18030 bool) error {
@@ -79,15 +80,26 @@ func WriteCSV(w io.Writer, headers []string, rows [][]string, gb18030 bool) erro
 	return nil
 }
 
-// writeRecords writes header and rows with CRLF line ends.
+// writeRecords writes header and rows with CRLF line ends, every cell through SafeText.
 func writeRecords(w io.Writer, headers []string, rows [][]string) error {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(headers); err != nil {
+	rec := make([]string, 0, len(headers))
+	write := func(cells []string) error {
+		rec = rec[:0]
+		for _, c := range cells {
+			rec = append(rec, SafeText(c))
+		}
+		return cw.Write(rec)
+	}
+	if err := write(headers); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
+	for _, r := range rows {
+		if err := write(r); err != nil {
+			return err
+		}
 	}
+	cw.Flush()
 	return cw.Error()
 }

@@ -1,8 +1,13 @@
 package sheet
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
 	"errors"
 	"io"
+	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,24 +16,55 @@ import (
 	"govdesk/internal/app"
 )
 
-// readXLSX reads every row of the first sheet of an XLSX workbook. Cell values
-// are read raw (no number format applied), so numbers keep their full value;
-// numeric cells with a date or time format are rendered as
+// readXLSX reads the rows of the first sheet of an XLSX workbook within the
+// limits. Cell values are read raw (no number format applied), so numbers keep
+// their full value; numeric cells with a date or time format are rendered as
 // "2006-01-02 15:04:05" (or "2006-01-02" / "15:04:05"), which ParseTime reads.
 //
+// Nothing is unpacked whole: the parts' sizes are checked first, the shared
+// strings and the sheet are streamed once in constant memory to bound every
+// piece of them (scanXML), and the rows are then read one by one with
+// excelize's row iterator (worksheets over 16 MB are unpacked to a temporary
+// file, not to memory), each checked before it is kept.
+//
 // A panic inside excelize on a malformed upload becomes an "invalid" error.
-func readXLSX(r io.Reader) (recs []record, err error) {
+func readXLSX(r io.Reader, l Limits) (recs []record, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			recs, err = nil, app.Invalid("无法读取 Excel 文件：文件内容已损坏").WithDetail("cannot read the Excel file, it is damaged: %v", p)
 		}
 	}()
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, app.Internal(err, "sheet: read xlsx")
+	}
+	notXLSX := func(err error) error {
+		return app.Invalid("无法读取 Excel 文件：文件已损坏或不是有效的 .xlsx 文件").WithDetail("not a valid .xlsx file: %v", err)
+	}
+	var zr *zip.Reader
+	if !bytes.HasPrefix(data, oleHeader) { // encrypted workbooks are OLE files; excelize says so below
+		if zr, err = zip.NewReader(bytes.NewReader(data), int64(len(data))); err != nil {
+			return nil, notXLSX(err)
+		}
+		if err := checkParts(zr, l); err != nil {
+			return nil, err
+		}
+		if sst := zipPart(zr, "xl/sharedStrings.xml"); sst != nil {
+			if err := scanSharedStrings(sst, l); err != nil {
+				return nil, err
+			}
+		}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		UnzipSizeLimit:    l.MaxUnpackedBytes,
+		UnzipXMLSizeLimit: min(16<<20, l.MaxUnpackedBytes),
+	})
+	data = nil
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookPassword) {
 			return nil, app.Invalid("Excel 文件设置了打开密码，请取消密码后再导入").WithDetail("the Excel file is password-protected; remove the password first")
 		}
-		return nil, app.Invalid("无法读取 Excel 文件：文件已损坏或不是有效的 .xlsx 文件").WithDetail("not a valid .xlsx file: %v", err)
+		return nil, notXLSX(err)
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
@@ -36,29 +72,121 @@ func readXLSX(r io.Reader) (recs []record, err error) {
 		return nil, app.Invalid("Excel 文件中没有工作表").WithDetail("the Excel file has no sheet")
 	}
 	name := sheets[0]
-	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, app.Invalid("无法读取 Excel 工作表“%s”", name).WithDetail("cannot read the sheet %q: %v", name, err)
+	part := zipPart(zr, firstSheetPath(zr))
+	if part == nil {
+		return nil, app.Invalid("无法读取 Excel 工作表“%s”", name).WithDetail("no part for the first sheet %q", name)
 	}
 	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
 	dates := dateStyles{f: f, kinds: make(map[int]bool)}
-	anyDates := dates.scan()
-	recs = make([]record, len(rows))
-	for i, cells := range rows {
-		for j, v := range cells {
-			if !anyDates || !looksNumeric(v) || !dates.isDate(name, j+1, i+1) {
-				continue
-			}
-			if s, ok := formatSerial(v, date1904); ok {
-				cells[j] = s
+	dates.scan()
+	scan, err := scanSheet(part, l, dates.isDate)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := f.Rows(name)
+	if err != nil {
+		return nil, app.Invalid("无法读取 Excel 工作表“%s”", name).WithDetail("cannot read the sheet %q: %v", name, err)
+	}
+	defer rows.Close()
+	b := budget{l: l}
+	next := 0 // the next of scan.dateCells
+	for num := 1; rows.Next(); num++ {
+		if num > l.MaxRows {
+			return nil, l.tooManyRows()
+		}
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, app.Invalid("无法读取 Excel 工作表“%s”第 %d 行", name, num).WithDetail("read row %d of %q: %v", num, name, err)
+		}
+		cells = trimTrailing(cells)
+		if len(cells) == 0 {
+			continue
+		}
+		if err := b.keep(num, cells); err != nil {
+			return nil, err
+		}
+		for next < len(scan.dateCells) && scan.dateCells[next]>>16 < uint64(num) {
+			next++
+		}
+		for ; next < len(scan.dateCells) && scan.dateCells[next]>>16 == uint64(num); next++ {
+			j := int(scan.dateCells[next]&0xffff) - 1
+			if j < len(cells) && looksNumeric(cells[j]) {
+				if s, ok := formatSerial(cells[j], date1904); ok {
+					cells[j] = s
+				}
 			}
 		}
-		recs[i] = record{num: i + 1, cells: cells}
+		recs = append(recs, record{num: num, cells: slices.Clip(cells)})
+	}
+	if err := rows.Error(); err != nil {
+		if errors.Is(err, excelize.ErrMaxRows) {
+			return nil, l.tooManyRows()
+		}
+		return nil, app.Invalid("无法读取 Excel 工作表“%s”", name).WithDetail("cannot read the sheet %q: %v", name, err)
 	}
 	return recs, nil
+}
+
+// oleHeader starts a compound file, what Excel writes for a workbook with a password.
+var oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// firstSheetPath returns the zip path of the workbook's first sheet, following
+// the package and workbook relationships as Excel does.
+func firstSheetPath(zr *zip.Reader) string {
+	type rel struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	}
+	type rels struct {
+		Rels []rel `xml:"Relationship"`
+	}
+	readXML := func(name string, v any) bool {
+		f := zipPart(zr, name)
+		if f == nil {
+			return false
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return false
+		}
+		defer rc.Close()
+		return xml.NewDecoder(rc).Decode(v) == nil
+	}
+	resolve := func(dir, target string) string {
+		if strings.HasPrefix(target, "/") {
+			return strings.TrimPrefix(target, "/")
+		}
+		return path.Join(dir, target)
+	}
+	book := "xl/workbook.xml"
+	var pkg rels
+	if readXML("_rels/.rels", &pkg) {
+		for _, r := range pkg.Rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				book = resolve("", r.Target)
+			}
+		}
+	}
+	var wb struct {
+		Sheets []struct {
+			ID string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var bookRels rels
+	dir := path.Dir(book)
+	if !readXML(book, &wb) || len(wb.Sheets) == 0 || !readXML(path.Join(dir, "_rels", path.Base(book)+".rels"), &bookRels) {
+		return ""
+	}
+	for _, r := range bookRels.Rels {
+		if r.ID == wb.Sheets[0].ID {
+			return resolve(dir, r.Target)
+		}
+	}
+	return ""
 }
 
 // looksNumeric reports whether a raw cell value is a plain number.
@@ -94,19 +222,15 @@ type dateStyles struct {
 	kinds map[int]bool
 }
 
-// scan classifies every cell style of the workbook and reports whether any of
-// them is a date or time format; when none is, per-cell style look-ups (which
-// parse the whole sheet a second time) are skipped.
-func (d dateStyles) scan() bool {
-	found := false
+// scan classifies every cell style of the workbook (the styles part is
+// bounded by MaxPartBytes).
+func (d dateStyles) scan() {
 	for idx := 0; ; idx++ {
 		st, err := d.f.GetStyle(idx)
 		if err != nil || st == nil {
-			return found
+			return
 		}
-		k := kindOf(st)
-		d.kinds[idx] = k
-		found = found || k
+		d.kinds[idx] = kindOf(st)
 	}
 }
 
@@ -117,25 +241,8 @@ func kindOf(st *excelize.Style) bool {
 	return isDateNumFmt(st.NumFmt)
 }
 
-func (d dateStyles) isDate(sheet string, col, row int) bool {
-	cell, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		return false
-	}
-	idx, err := d.f.GetCellStyle(sheet, cell)
-	if err != nil {
-		return false
-	}
-	if k, ok := d.kinds[idx]; ok {
-		return k
-	}
-	k := false
-	if st, err := d.f.GetStyle(idx); err == nil && st != nil {
-		k = kindOf(st)
-	}
-	d.kinds[idx] = k
-	return k
-}
+// isDate reports whether the cell style with the given index is a date or time format.
+func (d dateStyles) isDate(idx int) bool { return d.kinds[idx] }
 
 // isDateNumFmt reports whether a built-in number format ID is a date or time
 // format (including the zh-CN and other East Asian locale IDs).

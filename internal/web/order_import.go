@@ -57,9 +57,11 @@ func (ui *UI) importOrders(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, app.Errorf(app.EInternal, "导入功能未启用"))
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxImportBytes*3/2+(1<<20))
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
-		ui.showImport(w, r, http.StatusBadRequest, "文件过大或上传不完整：网页导入的文件不能超过 10 MB，更大的文件请用命令 govdesk import orders 导入", importData{})
+	// The body is capped by the import routes' limit (httpx.BodyLimits.Import,
+	// room for a 10 MB file carried in base64 through the mapping step).
+	if err := httpx.ParseMultipart(r, 8<<20); err != nil {
+		httpx.LogError(r, err)
+		ui.showImport(w, r, httpx.Status(err), "文件过大或上传不完整：网页导入的文件不能超过 10 MB，更大的文件请用命令 govdesk import orders 导入", importData{})
 		return
 	}
 	d := importData{Skip: r.FormValue("skip_invalid") == "1"}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"govdesk/internal/app"
+	"govdesk/internal/httpx"
 	"govdesk/internal/selfeval"
 	"govdesk/internal/sheet"
 )
@@ -26,7 +27,7 @@ func (ui *UI) selfevalImport(w http.ResponseWriter, r *http.Request) {
 	}
 	back := fmt.Sprintf("/selfeval?year=%d#import", year)
 	r.Body = http.MaxBytesReader(w, r.Body, maxSelfevalUpload+(1<<20))
-	if err := r.ParseMultipartForm(4 << 20); err != nil {
+	if err := httpx.ParseMultipart(r, 4<<20); err != nil {
 		ui.redirectWith(w, r, back, "error", "文件过大或上传不完整（网页导入不超过 2 MB）")
 		return
 	}
