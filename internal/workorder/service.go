@@ -283,12 +283,19 @@ func (s *Service) read(ctx context.Context, id int64) (Order, Order, error) {
 	if err != nil {
 		return Order{}, Order{}, err
 	}
+	shown, err := s.presentOne(ctx, a, o)
+	return o, shown, err
+}
+
+// presentOne presents one order to the actor and writes a read of its full phone,
+// when the actor is shown it, to the access log.
+func (s *Service) presentOne(ctx context.Context, a app.Actor, o Order) (Order, error) {
 	if sightOf(a, &o, ReadOne).full && o.CitizenPhone != "" {
 		if err := s.Store.LogAccess(ctx, AccessEntry{At: s.Clock.Now(), Username: a.Username, Action: "phone_read", OrderID: o.ID}); err != nil {
-			return Order{}, Order{}, err
+			return Order{}, err
 		}
 	}
-	return o, Present(a, o, ReadOne), nil
+	return Present(a, o, ReadOne), nil
 }
 
 // List returns a page of the orders the actor may see, as Present shows a list's rows

@@ -342,6 +342,11 @@ func TestService_ScopeMaskingNotices(t *testing.T) {
 		if n != 2 { // the operator's two full reads; the handler's read of the anonymous order is not one
 			t.Errorf("access log has %d phone reads, want 2", n)
 		}
+		// A command's result shows the full phone to the dispatcher: each is a read, logged.
+		db.QueryRow(`SELECT count(*) FROM access_log WHERE action = 'phone_read' AND username = 'disp'`).Scan(&n)
+		if n != 2 {
+			t.Errorf("access log has %d phone reads by the dispatcher's two dispatches, want 2", n)
+		}
 		// notices: the unit got both dispatches.
 		st := &store.Orders{DB: db}
 		a, _ := app.ActorFrom(f.Handler1)

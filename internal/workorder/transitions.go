@@ -146,7 +146,8 @@ func (s *Service) apply(ctx context.Context, id int64, version int, rule func(o 
 	if err != nil {
 		return Order{}, err
 	}
-	return Present(a, o, ReadOne), nil
+	// The result carries the full phone to the roles that read it, so it is a read.
+	return s.presentOne(ctx, a, o)
 }
 
 func only(ev Event, err error) (Change, error) { return Change{Event: ev}, err }
