@@ -90,16 +90,28 @@ func (s *Service) setStatus(ctx context.Context, id int64, status string) (Artic
 	return s.Store.SetArticleStatus(ctx, id, status, s.Clock.Now())
 }
 
-// Versions returns the versions of an article, newest first.
+// Versions returns the versions of an article the actor may read (MayRead), newest
+// first: not_found when the article itself is hidden from them, and a reader who
+// is not its editor sees its published versions only, never a pending draft.
 func (s *Service) Versions(ctx context.Context, id int64) ([]Article, error) {
-	if _, err := app.RequireActor(ctx); err != nil {
+	act, err := app.RequireActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Article(ctx, id); err != nil {
 		return nil, err
 	}
 	list, err := s.Store.ArticleVersions(ctx, id)
-	if err == nil && len(list) == 0 {
-		return nil, app.NotFound("知识库文章 %d 不存在", id).WithDetail("no article %d", id)
+	if err != nil {
+		return nil, err
 	}
-	return list, err
+	out := list[:0]
+	for _, v := range list {
+		if MayRead(act, v) {
+			out = append(out, v)
+		}
+	}
+	return out, nil
 }
 
 // DueForReview lists the published articles past their review-by date: a unit

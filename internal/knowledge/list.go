@@ -27,6 +27,14 @@ func MayEdit(act app.Actor, a Article) bool {
 	return act.Is(app.RoleAdmin, app.RoleDispatcher) || act.Is(app.RoleUnitAdmin) && a.UnitID == act.UnitID
 }
 
+// MayRead reports whether the actor may read the article or one version of it: a
+// published one every signed-in user, a draft or retired one its editors only
+// (MayEdit). Every path to an article's text asks it: the article, its versions,
+// their differences.
+func MayRead(act app.Actor, a Article) bool {
+	return a.Status == StatusPublished || MayEdit(act, a)
+}
+
 // Office are the roles of the hotline office, which approves and retires articles.
 var Office = office
 
@@ -89,10 +97,7 @@ func (s *Service) Article(ctx context.Context, id int64) (Article, error) {
 		return Article{}, app.NotFound("知识库文章 %d 不存在", id).WithDetail("no article %d", id)
 	}
 	a := list[0]
-	if a.Status != StatusPublished && !act.Is(Editors...) {
-		return Article{}, app.NotFound("知识库文章 %d 不存在", id).WithDetail("no article %d", id)
-	}
-	if a.Status != StatusPublished && act.Role == app.RoleUnitAdmin && a.UnitID != act.UnitID {
+	if !MayRead(act, a) {
 		return Article{}, app.NotFound("知识库文章 %d 不存在", id).WithDetail("no article %d", id)
 	}
 	return a, nil

@@ -246,6 +246,9 @@ func (ui *UI) kbVersions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	list, err := ui.Knowledge.Versions(r.Context(), id)
+	if err == nil && len(list) == 0 {
+		err = app.NotFound("知识库文章 %d 没有可查看的版本", id)
+	}
 	if err != nil {
 		ui.fail(w, r, err)
 		return
