@@ -165,12 +165,38 @@ func (s *Service) Items(ctx context.Context) ([]Item, error) {
 	return s.Store.FindItems(ctx)
 }
 
-// Cases lists the cases accepted in [from, to).
+// SeesAllCases reports whether the actor reads every unit's cases: a member
+// unit's handlers and unit admins read only the cases of their unit's items (a
+// case names its applicant, personal data); everyone else reads all.
+func SeesAllCases(a app.Actor) bool { return !a.Is(app.RoleHandler, app.RoleUnitAdmin) }
+
+// Cases lists the cases accepted in [from, to) that the actor may read (SeesAllCases).
 func (s *Service) Cases(ctx context.Context, from, to time.Time) ([]Case, error) {
-	if _, err := app.RequireActor(ctx); err != nil {
+	act, err := app.RequireActor(ctx)
+	if err != nil {
 		return nil, err
 	}
-	return s.Store.FindCases(ctx, from, to)
+	list, err := s.Store.FindCases(ctx, from, to)
+	if err != nil || SeesAllCases(act) {
+		return list, err
+	}
+	items, err := s.Store.FindItems(ctx)
+	if err != nil {
+		return nil, err
+	}
+	own := map[int64]bool{}
+	for _, it := range items {
+		if it.UnitID == act.UnitID {
+			own[it.ID] = true
+		}
+	}
+	out := list[:0]
+	for _, c := range list {
+		if own[c.ItemID] {
+			out = append(out, c)
+		}
+	}
+	return out, nil
 }
 
 // LatestCase returns when the last case accepted before `before` was accepted (false:

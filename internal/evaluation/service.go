@@ -138,10 +138,16 @@ func (s *Service) ImportEvaluations(ctx context.Context, tab *sheet.Table, skipI
 	return ImportSummary{Imported: created, Updated: updated, Skipped: len(tab.Rows) - len(evs)}, errs.List, nil
 }
 
+// Submitters may record an evaluation: the centre's staff and admins (the hall's
+// evaluation devices, web and QR pages post with a token of theirs) and the
+// hotline's operators (a caller's rating). A member unit's handlers and unit
+// admins never record one, so no unit rates itself; dispatchers and leaders read.
+var Submitters = []string{app.RoleAdmin, app.RoleStaff, app.RoleOperator}
+
 // Submit records one evaluation posted by an evaluation device, the web or a QR
 // page; the time is now and the number is generated when empty.
 func (s *Service) Submit(ctx context.Context, ev Evaluation) (Evaluation, error) {
-	if _, err := app.RequireActor(ctx); err != nil {
+	if _, err := app.RequireRole(ctx, Submitters...); err != nil {
 		return Evaluation{}, err
 	}
 	units, err := s.Store.UnitKeys(ctx)

@@ -39,17 +39,28 @@ type Store interface {
 }
 
 // Service is projects and policies for the API and the pages: it stamps times
-// with the clock and checks roles (centre staff and admins change things;
-// every signed-in user reads).
+// with the clock and checks roles (Writers change things; Readers read projects
+// and applications; every signed-in user reads the policies).
 type Service struct {
 	Store    Store
 	Clock    app.Clock
 	Schedule func(ctx context.Context) (workday.Schedule, error)
 }
 
-var writers = []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader}
+// Writers register projects, move them on, keep their ledgers, file, decide and
+// pay applications: the centre's staff, its admins and its leaders.
+var Writers = []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader}
 
-func read(ctx context.Context) error { _, err := app.RequireActor(ctx); return err }
+// Readers read projects (which carry the enterprise's contact and phone) and
+// policy applications (which name the applicant), on the pages, in the API and in
+// the figures built from them: the same people as Writers. Policies themselves
+// are public information and every signed-in user reads them.
+var Readers = Writers
+
+var writers = Writers
+
+// read checks that the actor may read projects and applications (Readers).
+func read(ctx context.Context) error { _, err := app.RequireRole(ctx, Readers...); return err }
 
 // Now returns the service's clock reading.
 func (s *Service) Now() time.Time { return s.Clock.Now() }
@@ -128,9 +139,9 @@ func (s *Service) Note(ctx context.Context, code, kind, note string) error {
 	return s.Store.AddLedger(ctx, e)
 }
 
-// Policies lists the policies.
+// Policies lists the policies (every signed-in user).
 func (s *Service) Policies(ctx context.Context) ([]Policy, error) {
-	if err := read(ctx); err != nil {
+	if _, err := app.RequireActor(ctx); err != nil {
 		return nil, err
 	}
 	return s.Store.Policies(ctx)

@@ -41,6 +41,9 @@ type Service struct {
 
 // Evaluation builds the year's self-evaluation from the database and the modules.
 func (s *Service) Evaluation(ctx context.Context, year int) (*Evaluation, *YearData, error) {
+	if _, err := app.RequireRole(ctx, Readers...); err != nil {
+		return nil, nil, err
+	}
 	y, err := s.Store.Year(ctx, year)
 	if err != nil {
 		return nil, nil, err

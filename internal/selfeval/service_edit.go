@@ -10,6 +10,10 @@ import (
 // EditRoles may enter the self-evaluation's inputs, scores and acceptances.
 var EditRoles = []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader}
 
+// Readers read a year's self-evaluation (its figures, findings and report): the
+// people who prepare and sign it.
+var Readers = EditRoles
+
 // Importer is what imports need of the store besides Store.
 type Importer interface {
 	ImportBudgets(ctx context.Context, bs []Budget, actor string) (added, updated int, err error)

@@ -4,6 +4,11 @@ import (
 	"strings"
 
 	"govdesk/internal/app"
+	"govdesk/internal/asset"
+	"govdesk/internal/knowledge"
+	"govdesk/internal/project"
+	"govdesk/internal/report"
+	"govdesk/internal/selfeval"
 )
 
 // navItem is one entry of the navigation bar.
@@ -23,7 +28,10 @@ var (
 	orderImporters = []string{app.RoleAdmin, app.RoleDispatcher}
 )
 
-// navigation lists the sections in the order the bar shows them.
+// navigation lists the sections in the order the bar shows them. A section over
+// one domain's resource names that domain's rule (project.Readers, asset.ReadRoles,
+// …): the service refuses the same roles on every door, the page only spares them
+// a link that would lead to 无权访问.
 var navigation = []navItem{
 	{Label: "工作台", Href: "/"},
 	{Label: "我的待办", Href: "/orders/inbox", Roles: unitRoles},
@@ -36,24 +44,24 @@ var navigation = []navItem{
 	{Label: "办件", Href: "/cases"},
 	{Label: "好差评", Href: "/evaluations"},
 	{Label: "差评整改", Href: "/rectifications"},
-	{Label: "项目代办", Href: "/projects", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader}},
-	{Label: "项目统计", Href: "/projects/figures", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader}, Hidden: true},
+	{Label: "项目代办", Href: "/projects", Roles: project.Readers},
+	{Label: "项目统计", Href: "/projects/figures", Roles: project.Readers, Hidden: true},
 	{Label: "政策兑现", Href: "/policies"},
-	{Label: "兑现审核", Href: "/policies/applications", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader}},
+	{Label: "兑现审核", Href: "/policies/applications", Roles: project.Readers},
 	{Label: "单位管理", Href: "/admin/units", Roles: []string{app.RoleAdmin, app.RoleLeader, app.RoleDispatcher, app.RoleStaff}},
 	{Label: "用户管理", Href: "/admin/users", Roles: []string{app.RoleAdmin}},
 	{Label: "工作日历", Href: "/admin/calendar"},
 	{Label: "办理时限", Href: "/admin/sla", Roles: []string{app.RoleAdmin, app.RoleDispatcher, app.RoleLeader, app.RoleStaff}},
-	{Label: "终端设备", Href: "/devices", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader, app.RoleDispatcher}},
-	{Label: "资产台账", Href: "/assets", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader, app.RoleDispatcher}},
+	{Label: "终端设备", Href: "/devices", Roles: asset.ReadRoles},
+	{Label: "资产台账", Href: "/assets", Roles: asset.ReadRoles},
 	{Label: "Open311 服务", Href: "/admin/open311", Roles: []string{app.RoleAdmin}},
-	{Label: "简报研判", Href: "/reports", Roles: []string{app.RoleLeader, app.RoleStaff, app.RoleAdmin, app.RoleDispatcher}},
-	{Label: "绩效自评", Href: "/selfeval", Roles: []string{app.RoleAdmin, app.RoleStaff, app.RoleLeader}},
+	{Label: "简报研判", Href: "/reports", Roles: report.Readers},
+	{Label: "绩效自评", Href: "/selfeval", Roles: selfeval.Readers},
 	{Label: "知识库", Href: "/kb", Roles: []string{app.RoleOperator, app.RoleDispatcher, app.RoleAdmin, app.RoleUnitAdmin}},
-	{Label: "知识库文章", Href: "/kb/articles", Roles: []string{app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher}},
+	{Label: "知识库文章", Href: "/kb/articles", Roles: knowledge.Editors},
 	{Label: "待复核文章", Href: "/kb/expiring", Roles: []string{app.RoleUnitAdmin, app.RoleAdmin, app.RoleDispatcher, app.RoleLeader}, Hidden: true},
 	{Label: "检索同义词", Href: "/kb/synonyms", Roles: []string{app.RoleAdmin, app.RoleDispatcher}, Hidden: true},
-	{Label: "一次性解答率", Href: "/kb/first-call", Roles: []string{app.RoleAdmin, app.RoleDispatcher, app.RoleLeader, app.RoleUnitAdmin, app.RoleStaff}},
+	{Label: "一次性解答率", Href: "/kb/first-call", Roles: knowledge.FirstCallViewers},
 }
 
 // navFor returns the entries the actor may see, marking the current section (the
