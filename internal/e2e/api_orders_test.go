@@ -112,6 +112,15 @@ func TestAPI_OrderLifecycle(t *testing.T) {
 		if r := do("h2", "POST", "/api/v1/orders/"+id2+"/accept", `{}`); r.Status != 404 {
 			t.Errorf("another unit accepts: %+v", r)
 		}
+		// Another unit's order answers as a missing one, whatever the version says:
+		// a stale version must not reveal that the order exists.
+		missing := do("h2", "POST", "/api/v1/orders/999999/accept", `{"version":1}`)
+		for _, body := range []string{`{"version":1}`, `{"version":2}`, `{"version":77}`} {
+			r := do("h2", "POST", "/api/v1/orders/"+id2+"/accept", body)
+			if r.Status != 404 || errCode(r) != errCode(missing) || fmt.Sprint(r.Body) != fmt.Sprint(missing.Body) {
+				t.Errorf("another unit's order with %s: %d %v, a missing one %d %v", body, r.Status, r.Body, missing.Status, missing.Body)
+			}
+		}
 		if r := do("operator", "GET", "/api/v1/orders/999999", ""); r.Status != 404 || errCode(r) != "not_found" {
 			t.Errorf("unknown order: %+v", r)
 		}

@@ -126,16 +126,22 @@ func (o *Order) startClock(env Env, days float64) {
 }
 
 // apply runs a command on an order under an optimistic version: it loads the order,
-// refuses an actor who may not see it (not_found), builds the command's environment,
-// runs rule, and stores the change with its notices.
+// refuses an actor who may not see it (not_found), then a stale version (conflict),
+// builds the command's environment, runs rule, and stores the change with its
+// notices. Visibility comes first, so another unit's order answers exactly as a
+// missing one whatever version is sent.
 func (s *Service) apply(ctx context.Context, id int64, version int, rule func(o *Order, env Env) (Change, error)) (Order, error) {
 	a, err := app.RequireActor(ctx)
 	if err != nil {
 		return Order{}, err
 	}
-	o, err := s.Store.UpdateOrder(ctx, id, version, func(o *Order) (Change, error) {
+	o, err := s.Store.UpdateOrder(ctx, id, 0, func(o *Order) (Change, error) {
 		if !visible(a, o) {
 			return Change{}, app.NotFound("工单不存在")
+		}
+		if version > 0 && version != o.Version {
+			return Change{}, (&app.Error{Code: app.EConflict, Message: "工单已被他人修改，请刷新后重试"}).
+				WithDetail("stale version %d, current %d", version, o.Version)
 		}
 		env, err := s.env(ctx, o)
 		if err != nil {
