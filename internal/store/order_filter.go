@@ -70,6 +70,13 @@ func (w *where) String() string {
 	return " WHERE " + strings.Join(w.conds, " AND ")
 }
 
+// likeLiteral escapes LIKE's wildcards (% and _) and the escape character, so that
+// s matches only itself in a pattern written with ESCAPE '\' (SQLite and
+// PostgreSQL alike). A unit code, a category or a search text is never a pattern.
+func likeLiteral(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(s)
+}
+
 func orderWhere(f workorder.Filter) *where {
 	w := &where{}
 	if len(f.Statuses) > 0 {
@@ -80,7 +87,7 @@ func orderWhere(f workorder.Filter) *where {
 		w.conds = append(w.conds, "o.status IN ("+strings.Join(ph, ", ")+")")
 	}
 	if f.ScopeUnitID != 0 {
-		w.add("(o.unit_id = %s OR ',' || o.co_units || ',' LIKE %s)", f.ScopeUnitID, "%,"+f.ScopeUnitCode+",%")
+		w.add(`(o.unit_id = %s OR ',' || o.co_units || ',' LIKE %s ESCAPE '\')`, f.ScopeUnitID, "%,"+likeLiteral(f.ScopeUnitCode)+",%")
 	}
 	if f.UnitCode != "" {
 		w.add("o.unit_id = (SELECT id FROM units WHERE code = %s)", f.UnitCode)
@@ -99,8 +106,8 @@ func orderWhere(f workorder.Filter) *where {
 		w.add("o.received_at < %s", utc(f.To))
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		like := "%" + strings.NewReplacer("%", "", "_", "").Replace(q) + "%"
-		w.add("(o.no LIKE %s OR o.title LIKE %s OR o.content LIKE %s OR o.address LIKE %s)", like, like, like, like)
+		like := "%" + likeLiteral(q) + "%"
+		w.add(`(o.no LIKE %s ESCAPE '\' OR o.title LIKE %s ESCAPE '\' OR o.content LIKE %s ESCAPE '\' OR o.address LIKE %s ESCAPE '\')`, like, like, like, like)
 	}
 	if f.Overdue != nil {
 		w.flag(f.Overdue, fmt.Sprintf(overdueSQL, w.arg(utc(f.Now))))
@@ -120,7 +127,7 @@ func orderWhere(f workorder.Filter) *where {
 		w.joins = true
 	}
 	if f.Category != "" {
-		w.add("(c.path = %s OR c.path LIKE %s)", f.Category, f.Category+"/%")
+		w.add(`(c.path = %s OR c.path LIKE %s ESCAPE '\')`, f.Category, likeLiteral(f.Category)+"/%")
 		w.joins = true
 	}
 	w.flag(f.Closed, closedSQL)
