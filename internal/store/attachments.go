@@ -9,9 +9,17 @@ import (
 	"govdesk/internal/workorder"
 )
 
-// AddAttachment stores a file of an order, refusing more than max per order.
+// AddAttachment stores a file of an order, refusing more than max per order. The
+// count and the insert are one transaction holding the order row's lock (SELECT …
+// FOR UPDATE on PostgreSQL; SQLite's single writer serialises), so parallel
+// uploads, from one process or several, never exceed max.
 func (s *Orders) AddAttachment(ctx context.Context, a *workorder.Attachment, data []byte, max int) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
+		if s.DB.Engine == Postgres {
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM orders WHERE id = $1 FOR UPDATE`, a.OrderID); err != nil {
+				return dbErr(err, "lock order")
+			}
+		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM order_attachments WHERE order_id = $1`, a.OrderID).Scan(&n); err != nil {
 			return dbErr(err, "count attachments")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"sync"
 	"testing"
 
 	"govdesk/internal/app"
@@ -98,6 +99,49 @@ func TestOrderAttachments(t *testing.T) {
 		}
 		if _, err := c.Orders.Attach(c.Operator, q.ID, "x.pdf", pdfBytes); app.ErrorCode(err) != app.EIllegalTransition {
 			t.Fatalf("attach to a closed order: %v", err)
+		}
+	})
+}
+
+// TestOrderAttachments_ParallelLimit: 30 uploads at once to one order store exactly
+// the limit; the rest are refused with conflict.
+func TestOrderAttachments_ParallelLimit(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		c := storetest.NewCentre(t, db, storetest.At("2022-09-28T10:00:00+08:00"))
+		o, _, err := c.Orders.Create(c.Operator, workorder.NewOrder{Type: "投诉", Content: "路灯不亮", CitizenPhone: "13800138000"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const n = 30
+		errs := make(chan error, n)
+		var wg sync.WaitGroup
+		for i := 0; i < n; i++ {
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				_, err := c.Orders.Attach(c.Operator, o.ID, fmt.Sprintf("来信%02d.pdf", i), pdfBytes)
+				errs <- err
+			}(i)
+		}
+		wg.Wait()
+		close(errs)
+		stored, refused := 0, 0
+		for err := range errs {
+			switch {
+			case err == nil:
+				stored++
+			case app.ErrorCode(err) == app.EConflict:
+				refused++
+			default:
+				t.Errorf("upload: %v", err)
+			}
+		}
+		list, err := (&store.Orders{DB: db}).FindAttachments(context.Background(), o.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if max := workorder.MaxAttachmentsPerOrder; stored != max || refused != n-max || len(list) != max {
+			t.Fatalf("%d uploads: %d stored, %d refused, %d in the database; want %d stored", n, stored, refused, len(list), max)
 		}
 	})
 }
