@@ -26,17 +26,11 @@ type noticeJSON struct {
 
 func (a *API) listNotices(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	page, err := intParam(q.Get("page"), 1)
+	p, err := app.ParsePage(q.Get("page"), q.Get("per_page"), app.DefaultPerPage)
 	if err != nil {
 		httpx.WriteError(w, r, err)
 		return
 	}
-	per, err := intParam(q.Get("per_page"), 20)
-	if err != nil {
-		httpx.WriteError(w, r, err)
-		return
-	}
-	p := app.Page{Page: page, PerPage: per}
 	list, total, err := a.Orders.Notices(r.Context(), q.Get("unread") == "1" || q.Get("unread") == "true", p)
 	if err != nil {
 		httpx.WriteError(w, r, err)

@@ -169,10 +169,7 @@ func parseOrderFilter(r *http.Request) (workorder.Filter, error) {
 	f.Warning = q.Get("warning") == "true" || q.Get("warning") == "1"
 	f.Sensitive = q.Get("sensitive") == "true" || q.Get("sensitive") == "1"
 	f.Town, f.Category, f.Phone = q.Get("town"), q.Get("category"), q.Get("phone")
-	if f.Page.Page, err = intParam(q.Get("page"), 1); err != nil {
-		return f, err
-	}
-	if f.Page.PerPage, err = intParam(q.Get("per_page"), 20); err != nil {
+	if f.Page, err = app.ParsePage(q.Get("page"), q.Get("per_page"), app.DefaultPerPage); err != nil {
 		return f, err
 	}
 	if q.Get("sort") == "deadline" {
@@ -208,17 +205,6 @@ func parseWhen(name, s string, end bool) (time.Time, error) {
 		d = d.AddDate(0, 0, 1)
 	}
 	return d, nil
-}
-
-func intParam(s string, def int) (int, error) {
-	if s == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 {
-		return 0, app.Invalid("分页参数 %q 应为正整数", s)
-	}
-	return n, nil
 }
 
 // command adapts a command handler: it reads the id and the JSON body and writes the updated order.

@@ -84,11 +84,7 @@ func (a *API) hotlineOrders(w http.ResponseWriter, r *http.Request) {
 		httpx.WriteError(w, r, err)
 		return
 	}
-	if f.Page.Page, err = intParam(q.Get("page"), 1); err != nil {
-		httpx.WriteError(w, r, err)
-		return
-	}
-	if f.Page.PerPage, err = intParam(q.Get("per_page"), 20); err != nil {
+	if f.Page, err = app.ParsePage(q.Get("page"), q.Get("per_page"), app.DefaultPerPage); err != nil {
 		httpx.WriteError(w, r, err)
 		return
 	}

@@ -42,8 +42,9 @@ func (ui *UI) kbArticles(w http.ResponseWriter, r *http.Request) {
 	if !r.URL.Query().Has("status") {
 		st = knowledge.StatusDraft
 	}
-	pageNo := max(1, atoiOr(r.URL.Query().Get("page"), 1))
-	list, total, err := ui.Knowledge.Page(r.Context(), knowledge.ArticleFilter{Status: st, Limit: kbArticlesPerPage, Offset: (pageNo - 1) * kbArticlesPerPage})
+	pg, _ := app.ParsePage(r.URL.Query().Get("page"), "", kbArticlesPerPage) // a bad page shows the first
+	pageNo := pg.Page
+	list, total, err := ui.Knowledge.Page(r.Context(), knowledge.ArticleFilter{Status: st, Limit: kbArticlesPerPage, Offset: pg.Offset()})
 	if err != nil {
 		ui.fail(w, r, err)
 		return
@@ -59,15 +60,6 @@ func (ui *UI) kbArticles(w http.ResponseWriter, r *http.Request) {
 
 // kbArticlesPerPage is the length of a page of the article list.
 const kbArticlesPerPage = 100
-
-// atoiOr parses a number, or gives def.
-func atoiOr(s string, def int) int {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return def
-	}
-	return n
-}
 
 type kbFormData struct {
 	ID                                      int64

@@ -18,8 +18,7 @@ type noticesData struct {
 // notices lists the actor's notices (/notices), newest first.
 func (ui *UI) notices(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	n, _ := strconv.Atoi(v.Get("page"))
-	pg := app.Page{Page: n, PerPage: perPage}.Normalize()
+	pg, _ := app.ParsePage(v.Get("page"), "", perPage) // a bad page shows the first
 	unread := v.Get("unread") == "1"
 	list, total, err := ui.Orders.Notices(r.Context(), unread, pg)
 	if err != nil {

@@ -31,10 +31,8 @@ func parseOrderQuery(v url.Values) (orderQuery, workorder.Filter, []string) {
 		Supervised: v.Get("supervised") == "1", Urgent: v.Get("urgent") == "1", Returned: v.Get("returned") == "1",
 		ExtPending: v.Get("ext") == "1", Sensitive: v.Get("sensitive") == "1",
 	}
-	q.Page, _ = strconv.Atoi(v.Get("page"))
-	if q.Page < 1 {
-		q.Page = 1
-	}
+	pg, _ := app.ParsePage(v.Get("page"), "", perPage) // a bad page shows the first
+	q.Page = pg.Page
 	f := workorder.Filter{UnitCode: q.Unit, Town: q.Town, Category: q.Category, Q: q.Q,
 		Warning: q.Warning, Sensitive: q.Sensitive, Page: app.Page{Page: q.Page, PerPage: perPage}}
 	var probs []string

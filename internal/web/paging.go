@@ -1,14 +1,15 @@
 package web
 
 import (
+	"govdesk/internal/app"
 	"net/url"
-	"strconv"
 )
 
 // pageRows cuts a list to the page ?page= asks for (first page by default) and
 // returns it with the links to its neighbours.
 func pageRows[T any](list []T, path string, v url.Values, per int) ([]T, pager) {
-	n, _ := strconv.Atoi(v.Get("page"))
+	pg, _ := app.ParsePage(v.Get("page"), "", per) // a bad page shows the first
+	n := pg.Page
 	pages := max(1, (len(list)+per-1)/per)
 	n = min(max(n, 1), pages)
 	from := (n - 1) * per
