@@ -81,6 +81,10 @@ func (s *Service) ImportUnits(ctx context.Context, tab *sheet.Table, skipInvalid
 	return ImportSummary{Imported: created, Updated: updated, Skipped: len(tab.Rows) - len(units), Unknown: tab.Unknown}, errs.List, nil
 }
 
+// MaxUnitName is the longest unit name, in characters (the longest real name of a
+// 市直部门 or 公共企事业单位 is about 30).
+const MaxUnitName = 100
+
 func checkUnit(errs *sheet.Errors, row int, u Unit) {
 	if u.Code == "" {
 		errs.Add(row, colUnitCode, u.Code, "单位编码不能为空")
@@ -90,6 +94,7 @@ func checkUnit(errs *sheet.Errors, row int, u Unit) {
 	if u.Name == "" {
 		errs.Add(row, colUnitName, u.Name, "单位名称不能为空")
 	}
+	errs.CheckLength(row, colUnitName, u.Name, MaxUnitName)
 	if u.Kind != "" && !contains(UnitKinds, u.Kind) {
 		errs.Add(row, colUnitKind, u.Kind, "单位类型应为："+strings.Join(UnitKinds, "、"))
 	}

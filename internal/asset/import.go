@@ -59,6 +59,10 @@ func (s *Service) ImportAssets(ctx context.Context, tab *sheet.Table, skipInvali
 		n := errs.Len()
 		a := Asset{Code: r.Get(colAssetCode), Name: r.Get(colAssetName), Category: r.Get(colAssetCat), Location: r.Get(colAssetPlace)}
 		required(&errs, r, colAssetCode, colAssetName, colAssetCat)
+		errs.CheckLength(r.Num, colAssetCode, a.Code, MaxCode)
+		errs.CheckLength(r.Num, colAssetName, a.Name, MaxName)
+		errs.CheckLength(r.Num, colAssetCat, a.Category, MaxKind)
+		errs.CheckLength(r.Num, colAssetPlace, a.Location, MaxName)
 		if first, dup := seen[a.Code]; dup && a.Code != "" {
 			errs.Add(r.Num, colAssetCode, a.Code, "资产编号与第"+strconv.Itoa(first)+"行重复")
 		} else {
@@ -155,6 +159,10 @@ func (s *Service) ImportDevices(ctx context.Context, tab *sheet.Table, skipInval
 		n := errs.Len()
 		d := Device{Code: r.Get(colDevCode), Name: r.Get(colDevName), Kind: r.Get(colDevKind), Town: r.Get(colDevTown), Village: r.Get(colDevVillage)}
 		required(&errs, r, colDevCode, colDevName, colDevKind, colDevTown)
+		errs.CheckLength(r.Num, colDevName, d.Name, MaxName)
+		errs.CheckLength(r.Num, colDevKind, d.Kind, MaxKind)
+		errs.CheckLength(r.Num, colDevTown, d.Town, MaxKind)
+		errs.CheckLength(r.Num, colDevVillage, d.Village, MaxKind)
 		if len(d.Code) > 64 || strings.ContainsAny(d.Code, " /\\") {
 			errs.Add(r.Num, colDevCode, d.Code, "设备编号过长或含有空格、斜杠")
 		}
@@ -182,6 +190,15 @@ func (s *Service) ImportDevices(ctx context.Context, tab *sheet.Table, skipInval
 	}
 	return Summary{Imported: created, Updated: updated, Skipped: len(tab.Rows) - len(devs), CreatedRegions: regions}, errs.List, nil
 }
+
+// Lengths of an asset's or a device's texts, in characters: MaxCode for an asset's
+// number, MaxName for names and places, MaxKind for categories, device types and
+// the names of towns and villages.
+const (
+	MaxCode = 64
+	MaxName = 100
+	MaxKind = 50
+)
 
 func required(errs *sheet.Errors, r sheet.Row, cols ...string) {
 	for _, c := range cols {

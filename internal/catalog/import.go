@@ -78,6 +78,10 @@ func (s *Service) ImportItems(ctx context.Context, tab *sheet.Table, skipInvalid
 	return ImportSummary{Imported: created, Updated: updated, Skipped: len(tab.Rows) - len(items)}, errs.List, nil
 }
 
+// MaxItemName is the longest item name, in characters (the catalogue's longest
+// real names, such as 对……的行政许可, stay well under 100).
+const MaxItemName = 200
+
 // parseItem reads one row, adding an error per bad cell.
 func parseItem(errs *sheet.Errors, r sheet.Row, units map[string]int64) Item {
 	it := Item{Code: r.Get(colCode), Name: r.Get(colName), UnitCode: r.Get(colUnit), Fees: r.Get(colFees), Level: r.Get(colLevel)}
@@ -89,6 +93,7 @@ func parseItem(errs *sheet.Errors, r sheet.Row, units map[string]int64) Item {
 	if it.Name == "" {
 		errs.Add(r.Num, colName, "", "事项名称不能为空")
 	}
+	errs.CheckLength(r.Num, colName, it.Name, MaxItemName)
 	if id, ok := units[it.UnitCode]; ok {
 		it.UnitID = id
 	} else {

@@ -33,6 +33,23 @@ func (e *Errors) Add(row int, col, val, reason string) {
 	e.List = append(e.List, RowError{Row: row, Column: col, Value: val, Reason: reason})
 }
 
+// CheckLength adds an error when the cell holds more than max characters (not
+// bytes: a Chinese name counts its characters), naming the column and the limit;
+// the value quoted in the error is cut to its start, so a 1 MB cell is not echoed.
+// It reports whether the value fits.
+func (e *Errors) CheckLength(row int, col, val string, max int) bool {
+	n := utf8.RuneCountInString(val)
+	if n <= max {
+		return true
+	}
+	quoted := val
+	if r := []rune(val); len(r) > 20 {
+		quoted = string(r[:20]) + "…"
+	}
+	e.Add(row, col, quoted, fmt.Sprintf("%s不能超过 %d 个字（现有 %d 个字）", col, max, n))
+	return false
+}
+
 // Len returns the number of problems recorded.
 func (e *Errors) Len() int {
 	if e == nil {
