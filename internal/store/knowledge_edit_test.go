@@ -35,6 +35,9 @@ func TestKnowledgeLifecycle(t *testing.T) {
 		if len(hits) != 1 || hits[0].ID != 1 {
 			t.Fatalf("approved: %+v", hits)
 		}
+		if vs, err := svc.Versions(c.Operator, 1); err != nil || len(vs) != 1 || vs[0].Status != knowledge.StatusPublished {
+			t.Fatalf("an operator reads a published article's versions: %+v %v", vs, err)
+		}
 		due, err := svc.DueForReview(c.UnitAdmin2, 0)
 		if err != nil || len(due) != 1 || due[0].UnitCode != "U002" {
 			t.Fatalf("due: %+v %v", due, err)
@@ -52,7 +55,10 @@ func TestKnowledgeLifecycle(t *testing.T) {
 		if hits, _ := svc.Search(c.Operator, "停水", 5); len(hits) != 0 {
 			t.Fatalf("retired searchable: %+v", hits)
 		}
-		vs, err := svc.Versions(c.Operator, 1)
+		if _, err := svc.Versions(c.Operator, 1); app.ErrorCode(err) != app.ENotFound {
+			t.Fatalf("an operator reads a retired article's versions: %v", err)
+		}
+		vs, err := svc.Versions(c.Dispatcher, 1)
 		if err != nil || len(vs) != 5 || vs[0].Status != knowledge.StatusRetired || vs[2].Answer != "拨打供水服务热线或关注公众号。" || vs[4].Answer != "拨打供水热线。" {
 			t.Fatalf("versions: %+v %v", vs, err)
 		}
