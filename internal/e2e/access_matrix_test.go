@@ -108,6 +108,8 @@ func accessFixtures(t *testing.T, db *store.DB, base string, tok map[string]stri
 		t.Fatalf("evaluation of U001: %d %v", ev.Status, ev.Body)
 	}
 	fx["evaluation_own"] = fixture{fmt.Sprint(ev.Body["id"]), fmt.Sprint(ev.Body["no"])}
+	one("rect_other", `SELECT CAST(e.id AS TEXT), e.no FROM evaluations e JOIN rectifications r ON r.evaluation_id = e.id
+		WHERE r.unit_id NOT IN (SELECT unit_id FROM users) AND r.closed_at IS NULL ORDER BY e.id LIMIT 1`)
 	one("evaluation_other", `SELECT CAST(e.id AS TEXT), e.no FROM evaluations e JOIN units u ON u.id = e.unit_id WHERE u.code <> 'U001' ORDER BY e.id LIMIT 1`)
 	// The newest case heads the cases page's default period; it must be another
 	// unit's, with an applicant none of U001's cases names.
