@@ -15,10 +15,8 @@ import (
 // uploads, from one process or several, never exceed max.
 func (s *Orders) AddAttachment(ctx context.Context, a *workorder.Attachment, data []byte, max int) error {
 	return s.DB.Tx(ctx, func(tx *sql.Tx) error {
-		if s.DB.Engine == Postgres {
-			if _, err := tx.ExecContext(ctx, `SELECT id FROM orders WHERE id = $1 FOR UPDATE`, a.OrderID); err != nil {
-				return dbErr(err, "lock order")
-			}
+		if err := s.DB.lockRow(ctx, tx, "order", `SELECT id FROM orders WHERE id = $1 FOR UPDATE`, a.OrderID); err != nil {
+			return err
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM order_attachments WHERE order_id = $1`, a.OrderID).Scan(&n); err != nil {
