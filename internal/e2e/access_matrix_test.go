@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"govdesk/internal/account"
 	"govdesk/internal/app"
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
@@ -130,6 +131,16 @@ func accessFixtures(t *testing.T, db *store.DB, base string, tok map[string]stri
 		t.Fatalf("draft: %d %v", r.Status, r.Body)
 	}
 	fx["draft_other"] = fixture{fmt.Sprint(r.Body["id"]), draft}
+	// A handler of U001 the account rows switch off and on, holding a token named after it.
+	acc := account.NewService(&store.Accounts{DB: db}, app.SystemClock{})
+	if _, err := acc.AddUser(app.WithActor(ctx, app.System), account.NewUser{Username: "acl_target", Name: "权限矩阵用户",
+		Role: app.RoleHandler, UnitCode: "U001", Password: "acl-target-pass"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := acc.CreateToken(ctx, "acl_target", "矩阵令牌"); err != nil {
+		t.Fatal(err)
+	}
+	fx["user_target"] = fixture{"acl_target", "矩阵令牌"}
 	return fx
 }
 
