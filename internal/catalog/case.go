@@ -202,10 +202,15 @@ func (s *Service) Cases(ctx context.Context, from, to time.Time) ([]Case, error)
 // LatestCase returns when the last case accepted before `before` was accepted (false:
 // none), for the pages that open on the latest period with cases.
 func (s *Service) LatestCase(ctx context.Context, before time.Time) (time.Time, bool, error) {
-	if _, err := app.RequireActor(ctx); err != nil {
+	act, err := app.RequireActor(ctx)
+	if err != nil {
 		return time.Time{}, false, err
 	}
-	return s.Store.LatestCase(ctx, before)
+	var unit int64 // a unit's people learn only of their own unit's cases, as Cases lists them
+	if !SeesAllCases(act) {
+		unit = act.UnitID
+	}
+	return s.Store.LatestCase(ctx, before, unit)
 }
 
 // Item returns one item and its versions, newest first.

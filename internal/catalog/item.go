@@ -96,8 +96,8 @@ type Store interface {
 	// FindCases returns the cases accepted in [from, to), newest first.
 	FindCases(ctx context.Context, from, to time.Time) ([]Case, error)
 	// LatestCase returns when the last case accepted before `before` was accepted
-	// (false when there is none).
-	LatestCase(ctx context.Context, before time.Time) (time.Time, bool, error)
+	// (false when there is none), of one unit's items when unitID is not 0.
+	LatestCase(ctx context.Context, before time.Time, unitID int64) (time.Time, bool, error)
 }
 
 // DepthNames are the 网办深度 levels of SPEC §6, index 0 for depth 1.

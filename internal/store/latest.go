@@ -24,10 +24,14 @@ func latest(ctx context.Context, db *DB, what, query string, args ...any) (time.
 	return t, true, nil
 }
 
-// LatestCase returns when the last case accepted before `before` was accepted (false: none).
-func (s *Catalog) LatestCase(ctx context.Context, before time.Time) (time.Time, bool, error) {
-	return latest(ctx, s.DB, "latest case",
-		`SELECT accepted_at FROM cases WHERE accepted_at < $1 ORDER BY accepted_at DESC LIMIT 1`, utc(before))
+// LatestCase returns when the last case accepted before `before` was accepted, of one
+// unit's items when unitID is not 0 (false: none).
+func (s *Catalog) LatestCase(ctx context.Context, before time.Time, unitID int64) (time.Time, bool, error) {
+	q, args := `SELECT c.accepted_at FROM cases c WHERE c.accepted_at < $1`, []any{utc(before)}
+	if unitID != 0 {
+		q, args = q+` AND c.item_id IN (SELECT id FROM items WHERE unit_id = $2)`, append(args, unitID)
+	}
+	return latest(ctx, s.DB, "latest case", q+` ORDER BY c.accepted_at DESC LIMIT 1`, args...)
 }
 
 // LatestEvaluation returns when the last evaluation before `before` was given, of one

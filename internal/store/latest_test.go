@@ -22,7 +22,7 @@ func TestLatest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, ok, err := cat.LatestCase(ctx, storetest.At("2030-01-01T00:00:00Z")); ok || err != nil {
+		if _, ok, err := cat.LatestCase(ctx, storetest.At("2030-01-01T00:00:00Z"), 0); ok || err != nil {
 			t.Fatalf("a case before any: %v %v", ok, err)
 		}
 		if _, _, err := cat.UpsertItems(ctx, []catalog.Item{{Code: "GC001", Name: "建设用地规划许可证核发", UnitID: units["U001"],
@@ -45,10 +45,17 @@ func TestLatest(t *testing.T) {
 			"2030-01-01T00:00:00+08:00": "2022-05-20T09:00:00+08:00",
 			"2022-01-01T00:00:00+08:00": "2021-12-31T17:00:00+08:00",
 		} {
-			got, ok, err := cat.LatestCase(ctx, storetest.At(before))
+			got, ok, err := cat.LatestCase(ctx, storetest.At(before), 0)
 			if err != nil || !ok || !got.Equal(storetest.At(want)) {
 				t.Errorf("latest case before %s: %v %v %v, want %s", before, got, ok, err, want)
 			}
+			if got, ok, err := cat.LatestCase(ctx, storetest.At(before), units["U001"]); err != nil || !ok || !got.Equal(storetest.At(want)) {
+				t.Errorf("latest case of U001 before %s: %v %v %v, want %s", before, got, ok, err, want)
+			}
+		}
+		// Another unit's people learn nothing of U001's cases.
+		if _, ok, err := cat.LatestCase(ctx, storetest.At("2030-01-01T00:00:00Z"), units["U002"]); ok || err != nil {
+			t.Errorf("latest case of U002: %v %v, want none", ok, err)
 		}
 
 		ev := &evaluation.Service{Store: &store.Evaluations{DB: db}, Clock: c.Clock, Schedule: c.ScheduleFunc, Policy: evaluation.DefaultPolicy}
