@@ -189,7 +189,15 @@ func TestExportOrders(t *testing.T) {
 			}
 			return tab
 		}
+		// A phone inside the text: a masked export shows it masked, and must not write that back.
+		db0, ctx0 := openDB(t, dsn)
+		if _, err := db0.ExecContext(ctx0, `UPDATE orders SET content = content || '，回电13912345678' WHERE no = 'GD002'`); err != nil {
+			t.Fatal(err)
+		}
 		masked := export("masked.xlsx")
+		if !strings.Contains(masked.Rows[0].Get("诉求内容"), "139****5678") {
+			t.Fatalf("masked export shows the content as %q", masked.Rows[0].Get("诉求内容"))
+		}
 		if len(masked.Rows) != 3 || masked.Rows[0].Get("工单编号") != "GD002" || masked.Rows[0].Get("联系电话") != "139****9000" ||
 			masked.Rows[0].Get("派单时间") != "2022-03-18 09:30:00" || masked.Rows[0].Get("回访结果") != "满意" || masked.Rows[1].Get("一次性解答") != "是" {
 			t.Fatalf("masked export (oldest first): %+v", masked.Rows)
@@ -224,6 +232,9 @@ func TestExportOrders(t *testing.T) {
 			code, out, errs := run(t, env, "import", "orders", filepath.Join(dir, name))
 			if code != 0 || strings.TrimSpace(out) != `{"imported":0,"skipped":0,"updated":3}` {
 				t.Fatalf("re-import %s: exit %d, %q, %q", name, code, out, errs)
+			}
+			if o := findOrder(t, dsn, "GD002"); !strings.HasSuffix(o.Content, "回电13912345678") {
+				t.Errorf("after %s the content is %q", name, o.Content)
 			}
 		}
 		o := findOrder(t, dsn, "GD002")

@@ -26,6 +26,11 @@ type Span struct {
 	keep       map[int]bool
 }
 
+// Masked reports whether s carries a masked or scrubbed rendering (a run of three
+// or more *), as an export to a reader without the right holds: such a text is not
+// the original and must never replace it.
+func Masked(s string) bool { return strings.Contains(s, "***") }
+
 // Mask hides the personal data in s for a reader without the right to it, keeping
 // enough to recognise it: 139****0002, 0797-***4567, 110101********1234, z****@qq.com.
 func Mask(s string) string { return rewrite(s, true) }

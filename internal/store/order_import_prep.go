@@ -41,7 +41,7 @@ func (p *preparer) prepare(c *chunk, item *workorder.ImportedOrder) error {
 		return err
 	}
 	if o.ID != 0 {
-		c.updates = append(c.updates, p.times(importUpdateArgs(o, item.PhoneMasked)))
+		c.updates = append(c.updates, p.times(importUpdateArgs(o, item)))
 		p.updated++
 	} else {
 		if len(p.ids) == 0 {

@@ -18,27 +18,40 @@ var importUpdateCols = []string{"type", "urgent", "category_id", "title", "conte
 	"callback_tries", "callback_note", "closed_at", "close_reason", "returns", "extensions", "reopens",
 	"first_call_resolved", "updated_at"}
 
+// importKeepable are the columns an export may show masked; a NULL keeps the stored value.
+var importKeepable = map[string]bool{"title": true, "content": true, "citizen_name": true, "reply_text": true}
+
 // importUpdateSQL rewrites an order from its row; a NULL phone (the file's was masked)
-// keeps the stored one.
+// and a NULL personal text (the file's was a masked rendering) keep the stored ones.
 var importUpdateSQL = func() string {
 	sets := make([]string, len(importUpdateCols))
 	for i, c := range importUpdateCols {
 		sets[i] = fmt.Sprintf("%s = $%d", c, i+1)
+		if importKeepable[c] {
+			sets[i] = fmt.Sprintf("%s = COALESCE($%d, %s)", c, i+1, c)
+		}
 	}
 	n := len(importUpdateCols)
 	return `UPDATE orders SET ` + strings.Join(sets, ", ") +
 		fmt.Sprintf(`, citizen_phone = COALESCE($%d, citizen_phone), version = version + 1 WHERE id = $%d`, n+1, n+2)
 }()
 
-func importUpdateArgs(o *workorder.Order, masked bool) []any {
+func importUpdateArgs(o *workorder.Order, item *workorder.ImportedOrder) []any {
+	keep := func(v string, f workorder.MaskedFields) any {
+		if item.Masked&f != 0 {
+			return nil
+		}
+		return v
+	}
 	var phone any = o.CitizenPhone
-	if masked {
+	if item.PhoneMasked || item.Masked&workorder.MaskedCitizen != 0 {
 		phone = nil
 	}
-	return []any{o.Type, o.Urgent, nullInt(o.CategoryID), o.Title, o.Content, o.CitizenName, nullInt(o.TownID),
+	return []any{o.Type, o.Urgent, nullInt(o.CategoryID), keep(o.Title, workorder.MaskedTitle), keep(o.Content, workorder.MaskedContent),
+		keep(o.CitizenName, workorder.MaskedCitizen), nullInt(o.TownID),
 		nullInt(o.VillageID), o.Address, utc(o.ReceivedAt), nullInt(o.UnitID), strings.Join(o.CoUnits, ","), string(o.Status),
 		nullTime(o.FirstDispatchedAt), nullTime(o.DispatchedAt), o.LimitDays, nullTime(o.DeadlineAt), nullTime(o.SignDeadlineAt),
-		nullTime(o.AcceptedAt), o.SignLate, o.FinalAssigned, o.ExtPendingDays, o.ExtPendingReason, o.ReplyText,
+		nullTime(o.AcceptedAt), o.SignLate, o.FinalAssigned, o.ExtPendingDays, o.ExtPendingReason, keep(o.ReplyText, workorder.MaskedReply),
 		nullTime(o.RepliedAt), o.ReplyApproved, o.CallbackResult, o.CallbackResolved, o.CallbackTries, o.CallbackNote,
 		nullTime(o.ClosedAt), o.CloseReason, o.Returns, o.Extensions, o.Reopens, o.FirstCallResolved, utc(o.UpdatedAt),
 		phone, o.ID}

@@ -2,9 +2,11 @@ package workorder
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/privacy"
 	"govdesk/internal/sheet"
 	"govdesk/internal/workday"
 )
@@ -65,13 +67,46 @@ type OrderHead struct {
 // recomputed history. For an update (Order.ID set) the store rewrites the columns the
 // file carries, keeps the others, raises the version, replaces the events earlier
 // imports wrote (actor ImportActor) with Events and appends Audit.
+// MaskedFields are the fields of an imported row that hold a masked rendering.
+type MaskedFields uint8
+
+const (
+	MaskedTitle MaskedFields = 1 << iota
+	MaskedContent
+	MaskedReply
+	MaskedCitizen // the citizen hidden (匿名 without a phone, or a masked name): name and phone kept
+)
+
+// maskedFields finds the fields of o, built from a file, that hold what Present shows
+// a reader without the right rather than the original.
+func maskedFields(o *Order) MaskedFields {
+	var m MaskedFields
+	if privacy.Masked(o.Title) {
+		m |= MaskedTitle
+	}
+	if privacy.Masked(o.Content) {
+		m |= MaskedContent
+	}
+	if privacy.Masked(o.ReplyText) {
+		m |= MaskedReply
+	}
+	if (o.CitizenName == AnonymousName && o.CitizenPhone == "") || strings.Contains(o.CitizenName, "*") {
+		m |= MaskedCitizen
+	}
+	return m
+}
+
 type ImportedOrder struct {
 	Order Order
 	// PhoneMasked: the file held a masked phone (138****8000, from an export); an
 	// update keeps the stored phone, a new order gets none.
 	PhoneMasked bool
-	Events      []Event
-	Audit       *Event // the re-import itself, for an update
+	// Masked lists what the file shows as an export hid it from a reader without the
+	// right (MaskedTitle …): an update keeps those fields as stored, so importing such
+	// an export never overwrites personal data with its masked rendering.
+	Masked MaskedFields
+	Events []Event
+	Audit  *Event // the re-import itself, for an update
 }
 
 // ImportBatch is what ImportOrders writes in one transaction. Orders yields each order

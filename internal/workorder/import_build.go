@@ -103,6 +103,7 @@ func (r *importRefs) build(row sheet.Row, p *importPlan, out *ImportedOrder, aud
 		o.close(micro(p.closed), CloseImport)
 	}
 
+	out.Masked = maskedFields(o)
 	out.Audit = nil
 	if h, ok := r.heads[o.No]; ok {
 		o.ID, o.Version = h.ID, h.Version+1
