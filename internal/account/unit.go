@@ -2,7 +2,6 @@ package account
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"govdesk/internal/app"
@@ -57,13 +56,12 @@ func (s *Service) ImportUnits(ctx context.Context, tab *sheet.Table, skipInvalid
 	}
 	var errs sheet.Errors
 	var units []Unit
+	seen := sheet.Unique{}
 	for _, r := range tab.Rows {
 		n := errs.Len()
 		u := Unit{Code: r.Get(colUnitCode), Name: r.Get(colUnitName), Kind: r.Get(colUnitKind), ParentCode: r.Get(colUnitParent), Active: true}
 		checkUnit(&errs, r.Num, u)
-		if first := inFile[u.Code]; u.Code != "" && first != r.Num {
-			errs.Add(r.Num, colUnitCode, u.Code, "单位编码与第"+strconv.Itoa(first)+"行重复")
-		}
+		seen.Cell(&errs, r.Num, colUnitCode, u.Code)
 		if u.ParentCode != "" && !known[u.ParentCode] && inFile[u.ParentCode] == 0 {
 			errs.Add(r.Num, colUnitParent, u.ParentCode, "上级单位不存在（既不在系统中，也不在本文件中）")
 		}

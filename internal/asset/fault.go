@@ -2,7 +2,6 @@ package asset
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"govdesk/internal/app"
@@ -37,7 +36,7 @@ func (s *Service) ImportFaults(ctx context.Context, tab *sheet.Table, skipInvali
 		byCode[d.Code] = d
 	}
 	now := s.now()
-	seen := map[string]int{}
+	seen := sheet.Unique{}
 	var errs sheet.Errors
 	var faults []Fault
 	for _, r := range tab.Rows {
@@ -76,11 +75,7 @@ func (s *Service) ImportFaults(ctx context.Context, tab *sheet.Table, skipInvali
 		}
 		if err == nil && f.DeviceCode != "" {
 			key := f.DeviceCode + "\x00" + start.UTC().Format(time.RFC3339Nano)
-			if first, dup := seen[key]; dup {
-				errs.Add(r.Num, colFaultStart, v, "同一设备的同一故障开始时间与第"+strconv.Itoa(first)+"行重复")
-			} else {
-				seen[key] = r.Num
-			}
+			seen.Check(&errs, r.Num, colFaultStart, "同一设备的同一故障开始时间", key, v)
 		}
 		if errs.Len() == n {
 			faults = append(faults, f)

@@ -51,7 +51,7 @@ func (s *Service) ImportAssets(ctx context.Context, tab *sheet.Table, skipInvali
 		byCode[a.Code] = a
 	}
 	today := s.now().In(app.Shanghai).Format(app.DateLayout)
-	seen := map[string]int{}
+	seen := sheet.Unique{}
 	var errs sheet.Errors
 	var assets []Asset
 	var takes []StockTake
@@ -63,11 +63,7 @@ func (s *Service) ImportAssets(ctx context.Context, tab *sheet.Table, skipInvali
 		errs.CheckLength(r.Num, colAssetName, a.Name, MaxName)
 		errs.CheckLength(r.Num, colAssetCat, a.Category, MaxKind)
 		errs.CheckLength(r.Num, colAssetPlace, a.Location, MaxName)
-		if first, dup := seen[a.Code]; dup && a.Code != "" {
-			errs.Add(r.Num, colAssetCode, a.Code, "资产编号与第"+strconv.Itoa(first)+"行重复")
-		} else {
-			seen[a.Code] = r.Num
-		}
+		seen.Cell(&errs, r.Num, colAssetCode, a.Code)
 		if v := r.Get(colAssetQty); v != "" {
 			q, err := sheet.ParseNumber(v)
 			if err != nil || q < 0 || q != math.Trunc(q) || q > 1e9 {
@@ -152,7 +148,7 @@ func (s *Service) ImportDevices(ctx context.Context, tab *sheet.Table, skipInval
 	if _, err := app.RequireRole(ctx, EditRoles...); err != nil {
 		return Summary{}, nil, err
 	}
-	seen := map[string]int{}
+	seen := sheet.Unique{}
 	var errs sheet.Errors
 	var devs []Device
 	for _, r := range tab.Rows {
@@ -166,11 +162,7 @@ func (s *Service) ImportDevices(ctx context.Context, tab *sheet.Table, skipInval
 		if len(d.Code) > 64 || strings.ContainsAny(d.Code, " /\\") {
 			errs.Add(r.Num, colDevCode, d.Code, "设备编号过长或含有空格、斜杠")
 		}
-		if first, dup := seen[d.Code]; dup && d.Code != "" {
-			errs.Add(r.Num, colDevCode, d.Code, "设备编号与第"+strconv.Itoa(first)+"行重复")
-		} else {
-			seen[d.Code] = r.Num
-		}
+		seen.Cell(&errs, r.Num, colDevCode, d.Code)
 		v := r.Get(colDevStart)
 		if day, err := sheet.ParseDate(v); err != nil {
 			errs.Add(r.Num, colDevStart, v, app.ErrorMessage(err))

@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"govdesk/internal/app"
@@ -98,17 +97,15 @@ func (s *Service) ImportCases(ctx context.Context, tab *sheet.Table, skipInvalid
 	}
 	var errs sheet.Errors
 	var cases []Case
-	seen := map[string]int{}
+	seen := sheet.Unique{}
 	for _, r := range tab.Rows {
 		n := errs.Len()
 		c := Case{No: r.Get(colCaseNo), ItemCode: r.Get(colCaseItem), Applicant: r.Get(colApplicant), Channel: r.Get(colChannel),
 			Town: r.Get(colTown), Village: r.Get(colVillage), Result: r.Get(colResult)}
 		if c.No == "" {
 			errs.Add(r.Num, colCaseNo, "", "办件编号不能为空")
-		} else if first, dup := seen[c.No]; dup {
-			errs.Add(r.Num, colCaseNo, c.No, "办件编号与第"+strconv.Itoa(first)+"行重复")
 		} else {
-			seen[c.No] = r.Num
+			seen.Cell(&errs, r.Num, colCaseNo, c.No)
 		}
 		it, ok := byCode[c.ItemCode]
 		if !ok {

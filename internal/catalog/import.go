@@ -55,15 +55,11 @@ func (s *Service) ImportItems(ctx context.Context, tab *sheet.Table, skipInvalid
 	}
 	var errs sheet.Errors
 	var items []Item
-	seen := map[string]int{}
+	seen := sheet.Unique{}
 	for _, r := range tab.Rows {
 		n := errs.Len()
 		it := parseItem(&errs, r, units)
-		if first, dup := seen[it.Code]; dup && it.Code != "" {
-			errs.Add(r.Num, colCode, it.Code, "实施编码与第"+strconv.Itoa(first)+"行重复")
-		} else {
-			seen[it.Code] = r.Num
-		}
+		seen.Cell(&errs, r.Num, colCode, it.Code)
 		if errs.Len() == n {
 			items = append(items, it)
 		}

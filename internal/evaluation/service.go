@@ -88,17 +88,15 @@ func (s *Service) ImportEvaluations(ctx context.Context, tab *sheet.Table, skipI
 	}
 	var errs sheet.Errors
 	var evs []Evaluation
-	seen := map[string]int{}
+	seen := sheet.Unique{}
 	for _, r := range tab.Rows {
 		n := errs.Len()
 		ev := Evaluation{No: r.Get(colNo), Channel: r.Get(colChannel), TargetKind: r.Get(colKind), Target: r.Get(colTarget),
 			UnitCode: r.Get(colUnit), Content: r.Get(colContent)}
 		if ev.No == "" {
 			errs.Add(r.Num, colNo, "", "评价编号不能为空")
-		} else if first, dup := seen[ev.No]; dup {
-			errs.Add(r.Num, colNo, ev.No, "评价编号与第"+strconv.Itoa(first)+"行重复")
 		} else {
-			seen[ev.No] = r.Num
+			seen.Cell(&errs, r.Num, colNo, ev.No)
 		}
 		if ev.At, err = sheet.ParseTime(r.Get(colAt)); err != nil {
 			errs.Add(r.Num, colAt, r.Get(colAt), app.ErrorMessage(err))

@@ -2,7 +2,6 @@ package knowledge
 
 import (
 	"context"
-	"strconv"
 	"unicode/utf8"
 
 	"govdesk/internal/app"
@@ -41,7 +40,7 @@ func (s *Service) ImportArticles(ctx context.Context, tab *sheet.Table, skipInva
 	}
 	var errs sheet.Errors
 	var list []Article
-	seen := map[string]int{}
+	seen := sheet.Unique{}
 	for _, r := range tab.Rows {
 		n := errs.Len()
 		a := Article{Title: r.Get(colTitle), Answer: r.Get(colAnswer), Category: r.Get(colCategory),
@@ -51,10 +50,8 @@ func (s *Service) ImportArticles(ctx context.Context, tab *sheet.Table, skipInva
 			errs.Add(r.Num, colTitle, a.Title, "标题不能为空")
 		case utf8.RuneCountInString(a.Title) > 200:
 			errs.Add(r.Num, colTitle, a.Title, "标题不能超过 200 字")
-		case seen[a.Title] != 0:
-			errs.Add(r.Num, colTitle, a.Title, "标题与第"+strconv.Itoa(seen[a.Title])+"行重复")
 		default:
-			seen[a.Title] = r.Num
+			seen.Cell(&errs, r.Num, colTitle, a.Title)
 		}
 		if a.Answer == "" {
 			errs.Add(r.Num, colAnswer, a.Answer, "答案不能为空")

@@ -1,7 +1,6 @@
 package project
 
 import (
-	"strconv"
 	"strings"
 
 	"govdesk/internal/app"
@@ -34,7 +33,7 @@ func splitList(s string) []string {
 func ParsePolicies(tab *sheet.Table) ([]Policy, *sheet.Errors) {
 	errs := &sheet.Errors{}
 	var out []Policy
-	seen := map[string]int{}
+	seen := sheet.Unique{}
 	for _, r := range tab.Rows {
 		p := Policy{Code: r.Get("政策编码"), Name: r.Get("政策名称"), Department: r.Get("发布部门"),
 			Conditions: r.Get("申报条件"), Amount: r.Get("扶持金额"), Materials: splitList(r.Get("申报材料")),
@@ -51,11 +50,9 @@ func ParsePolicies(tab *sheet.Table) ([]Policy, *sheet.Errors) {
 			errs.Add(r.Num, "", "", app.ErrorMessage(err))
 			continue
 		}
-		if first, dup := seen[p.Code]; dup {
-			errs.Add(r.Num, "政策编码", p.Code, "政策编码与第"+strconv.Itoa(first)+"行重复")
+		if !seen.Cell(errs, r.Num, "政策编码", p.Code) {
 			continue
 		}
-		seen[p.Code] = r.Num
 		out = append(out, p)
 	}
 	return out, errs

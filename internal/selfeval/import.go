@@ -75,14 +75,13 @@ func parseYear(errs *sheet.Errors, r sheet.Row) int {
 func ParseBudgets(tab *sheet.Table) ([]Budget, []sheet.RowError) {
 	var errs sheet.Errors
 	var out []Budget
-	seen := map[int]int{}
+	seen := sheet.Unique{}
 	for _, r := range tab.Rows {
 		n := errs.Len()
 		b := Budget{Year: parseYear(&errs, r), Unit: r.Get(colUnit)}
-		if first, dup := seen[b.Year]; dup && b.Year != 0 {
-			errs.Add(r.Num, colYear, r.Get(colYear), "年度与第"+strconv.Itoa(first)+"行重复")
+		if b.Year != 0 {
+			seen.Check(&errs, r.Num, colYear, colYear, strconv.Itoa(b.Year), r.Get(colYear))
 		}
-		seen[b.Year] = r.Num
 		for i, a := range b.Amounts() {
 			col := budgetColumns[i]
 			if v := r.Get(col); v != "" {

@@ -167,3 +167,27 @@ func WriteErrorsCSV(w io.Writer, list []RowError) error {
 	}
 	return WriteCSV(w, []string{"行号", "列", "值", "原因"}, rows, false)
 }
+
+// Unique remembers the first row of each key of a file, so that a repeated key (a
+// number, a code, a title) is reported with the row it repeats. The zero value is
+// not usable: make it with sheet.Unique{}.
+type Unique map[string]int
+
+// Cell checks the cell value of col in row, which must not repeat an earlier row's.
+func (u Unique) Cell(errs *Errors, row int, col, value string) bool {
+	return u.Check(errs, row, col, col, value, value)
+}
+
+// Check records key as seen in row; when an earlier row had it, it adds
+// "WHAT与第N行重复" for col, showing value, and returns false. An empty key is not checked.
+func (u Unique) Check(errs *Errors, row int, col, what, key, value string) bool {
+	if key == "" {
+		return true
+	}
+	if first, dup := u[key]; dup && first != row {
+		errs.Add(row, col, value, what+"与第"+strconv.Itoa(first)+"行重复")
+		return false
+	}
+	u[key] = row
+	return true
+}

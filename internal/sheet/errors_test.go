@@ -113,3 +113,26 @@ func TestWriteCSV_GB18030RoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestUnique(t *testing.T) {
+	var errs Errors
+	seen := Unique{}
+	for _, c := range []struct {
+		row  int
+		code string
+		ok   bool
+	}{{2, "A1", true}, {3, "A2", true}, {4, "", true}, {5, "", true}, {6, "A1", false}, {7, "A2", false}} {
+		if got := seen.Cell(&errs, c.row, "单位编码", c.code); got != c.ok {
+			t.Errorf("row %d %q: %v, want %v", c.row, c.code, got, c.ok)
+		}
+	}
+	if errs.Len() != 2 || errs.List[0] != (RowError{Row: 6, Column: "单位编码", Value: "A1", Reason: "单位编码与第2行重复"}) ||
+		errs.List[1].Reason != "单位编码与第3行重复" {
+		t.Fatalf("errors %+v", errs.List)
+	}
+	if seen.Check(&errs, 8, "故障开始时间", "同一设备的同一故障开始时间", "D1|t", "2022-01-01") != true ||
+		seen.Check(&errs, 9, "故障开始时间", "同一设备的同一故障开始时间", "D1|t", "2022-01-01") != false ||
+		errs.List[2].Reason != "同一设备的同一故障开始时间与第8行重复" || errs.List[2].Value != "2022-01-01" {
+		t.Fatalf("keyed check: %+v", errs.List)
+	}
+}

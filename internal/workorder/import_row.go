@@ -69,17 +69,11 @@ func (p *importPlan) has(f uint8) bool { return p.flags&f != 0 }
 func (r *importRefs) validate(tab *sheet.Table) ([]importPlan, *sheet.Errors) {
 	errs := &sheet.Errors{}
 	plans := make([]importPlan, 0, len(tab.Rows))
-	firstRow := make(map[string]int, len(tab.Rows))
+	firstRow := make(sheet.Unique, len(tab.Rows))
 	for i, row := range tab.Rows {
 		before := errs.Len()
 		p := r.checkRow(row, errs)
-		if no := row.Get(ColNo); no != "" {
-			if first, dup := firstRow[no]; dup {
-				errs.Add(row.Num, ColNo, no, "工单编号与第"+strconv.Itoa(first)+"行重复")
-			} else {
-				firstRow[no] = row.Num
-			}
-		}
+		firstRow.Cell(errs, row.Num, ColNo, row.Get(ColNo))
 		if errs.Len() == before {
 			p.row = int32(i)
 			plans = append(plans, p)
