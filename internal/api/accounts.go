@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"govdesk/internal/account"
@@ -94,9 +93,9 @@ func (a *API) createToken(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *API) revokeToken(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		httpx.WriteError(w, r, app.NotFound("API 令牌不存在"))
+	id, err := httpx.PathID(r, "id", "API 令牌")
+	if err != nil {
+		httpx.WriteError(w, r, err)
 		return
 	}
 	t, err := a.Accounts.RevokeToken(r.Context(), id)

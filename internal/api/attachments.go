@@ -36,11 +36,7 @@ func toAttachmentJSON(at workorder.Attachment) attachmentJSON {
 
 // attachmentID is the {aid} of a file's path.
 func attachmentID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("aid"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, app.NotFound("附件不存在")
-	}
-	return id, nil
+	return httpx.PathID(r, "aid", "附件")
 }
 
 func (a *API) listAttachments(w http.ResponseWriter, r *http.Request) {

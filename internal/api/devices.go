@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -191,9 +190,9 @@ func (a *API) recordFault(w http.ResponseWriter, r *http.Request) {
 
 // recoverFault closes an open fault at recovered_at (now when left out).
 func (a *API) recoverFault(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "故障记录")
 	if err != nil {
-		httpx.WriteError(w, r, app.NotFound("故障记录不存在"))
+		httpx.WriteError(w, r, err)
 		return
 	}
 	var in struct {

@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -152,9 +151,9 @@ func (c *Catalog) postEvaluation(w http.ResponseWriter, r *http.Request) {
 }
 
 func (c *Catalog) getEvaluation(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "评价")
 	if err != nil {
-		httpx.WriteError(w, r, app.NotFound("评价不存在"))
+		httpx.WriteError(w, r, err)
 		return
 	}
 	ev, err := c.Evaluations.Evaluation(r.Context(), id)
@@ -168,9 +167,9 @@ func (c *Catalog) getEvaluation(w http.ResponseWriter, r *http.Request) {
 // step runs verify, rectify or close, named by the path's last segment; the body
 // may carry the rectification's "version" (0 or absent: unchecked).
 func (c *Catalog) step(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "评价")
 	if err != nil {
-		httpx.WriteError(w, r, app.NotFound("评价不存在"))
+		httpx.WriteError(w, r, err)
 		return
 	}
 	var in struct {

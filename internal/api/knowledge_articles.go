@@ -52,11 +52,7 @@ func ToArticleJSON(a knowledge.Article) ArticleJSON {
 }
 
 func articleID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, app.NotFound("知识库文章不存在")
-	}
-	return id, nil
+	return httpx.PathID(r, "id", "知识库文章")
 }
 
 // draft saves a new article (POST) or an edit (PUT …/{id}) as a draft.

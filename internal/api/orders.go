@@ -67,11 +67,7 @@ func (a *API) createOrder(w http.ResponseWriter, r *http.Request) {
 }
 
 func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, app.NotFound("工单不存在")
-	}
-	return id, nil
+	return httpx.PathID(r, "id", "工单")
 }
 
 func (a *API) getOrder(w http.ResponseWriter, r *http.Request) {

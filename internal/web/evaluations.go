@@ -7,6 +7,7 @@ import (
 
 	"govdesk/internal/app"
 	"govdesk/internal/evaluation"
+	"govdesk/internal/httpx"
 	"govdesk/internal/stats"
 )
 
@@ -73,9 +74,9 @@ type rectificationData struct {
 }
 
 func (ui *UI) rectificationPage(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "评价")
 	if err != nil {
-		ui.fail(w, r, app.NotFound("评价不存在"))
+		ui.fail(w, r, err)
 		return
 	}
 	ev, err := ui.Evaluations.Evaluation(r.Context(), id)
@@ -99,9 +100,9 @@ func (ui *UI) rectificationPage(w http.ResponseWriter, r *http.Request) {
 // rectificationStep runs verify, rectify or close from the detail page's forms,
 // each carrying the rectification's version.
 func (ui *UI) rectificationStep(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "评价")
 	if err != nil {
-		ui.fail(w, r, app.NotFound("评价不存在"))
+		ui.fail(w, r, err)
 		return
 	}
 	f, ok := ui.postForm(w, r)

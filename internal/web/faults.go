@@ -2,11 +2,11 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 	"time"
 
 	"govdesk/internal/app"
 	"govdesk/internal/asset"
+	"govdesk/internal/httpx"
 )
 
 // canEditAssets reports whether the actor may record and recover faults.
@@ -57,9 +57,9 @@ func (ui *UI) recordFault(w http.ResponseWriter, r *http.Request) {
 
 // recoverFault is the 恢复 button of an open fault.
 func (ui *UI) recoverFault(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "故障记录")
 	if err != nil {
-		ui.fail(w, r, app.NotFound("故障记录不存在"))
+		ui.fail(w, r, err)
 		return
 	}
 	f, err := ui.Assets.Fault(r.Context(), id)

@@ -154,11 +154,7 @@ type kbArticleData struct {
 }
 
 func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, app.NotFound("知识库文章不存在")
-	}
-	return id, nil
+	return httpx.PathID(r, "id", "知识库文章")
 }
 
 // kbArticle shows one article with what the operator may do with it.

@@ -3,11 +3,10 @@ package web
 import (
 	"net/http"
 	"sort"
-	"strconv"
 	"time"
 
 	"govdesk/internal/account"
-	"govdesk/internal/app"
+	"govdesk/internal/httpx"
 	"govdesk/internal/workorder"
 )
 
@@ -64,9 +63,9 @@ type returnView struct {
 // order is the order page (/orders/{id}): every field, the deadline and flags, the
 // timeline, and the forms of the commands the actor may run now.
 func (ui *UI) order(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "工单")
 	if err != nil {
-		ui.fail(w, r, app.NotFound("工单不存在"))
+		ui.fail(w, r, err)
 		return
 	}
 	ui.showOrder(w, r, http.StatusOK, id, typed{}, "")

@@ -33,9 +33,9 @@ func (ui *UI) orderAttachments(r *http.Request, det workorder.Detail) (attachmen
 
 // addAttachment uploads a file to an order (POST /orders/{id}/attachments).
 func (ui *UI) addAttachment(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "工单")
 	if err != nil {
-		ui.fail(w, r, app.NotFound("工单不存在"))
+		ui.fail(w, r, err)
 		return
 	}
 	back := "/orders/" + strconv.FormatInt(id, 10) + "#attachments"
@@ -55,8 +55,8 @@ func (ui *UI) addAttachment(w http.ResponseWriter, r *http.Request) {
 
 // attachment downloads one file of an order (GET /orders/{id}/attachments/{aid}).
 func (ui *UI) attachment(w http.ResponseWriter, r *http.Request) {
-	id, err1 := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	aid, err2 := strconv.ParseInt(r.PathValue("aid"), 10, 64)
+	id, err1 := httpx.PathID(r, "id", "附件")
+	aid, err2 := httpx.PathID(r, "aid", "附件")
 	if err1 != nil || err2 != nil {
 		ui.fail(w, r, app.NotFound("附件不存在"))
 		return

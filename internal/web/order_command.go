@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"govdesk/internal/app"
+	"govdesk/internal/httpx"
 	"govdesk/internal/workorder"
 )
 
@@ -102,7 +103,7 @@ func choice(f url.Values, name, missing string) (bool, error) {
 // order page with the outcome as a flash message. A refused command shows the order
 // page again, as it is now, with the form filled in as it was sent.
 func (ui *UI) orderCommand(w http.ResponseWriter, r *http.Request) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "工单")
 	name := r.PathValue("cmd")
 	cmd, ok := orderCommands[name]
 	if err != nil || !ok {

@@ -1,8 +1,9 @@
 package web
 
 import (
-	"govdesk/internal/app"
 	"net/url"
+
+	"govdesk/internal/app"
 )
 
 // pageRows cuts a list to the page ?page= asks for (first page by default) and

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/httpx"
 	"govdesk/internal/selfeval"
 )
 
@@ -283,9 +284,9 @@ func (ui *UI) selfevalDeleteTarget(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	id, err := httpx.PathID(r, "id", "绩效目标")
 	if err != nil {
-		ui.fail(w, r, app.NotFound("绩效目标不存在"))
+		ui.fail(w, r, err)
 		return
 	}
 	_, err = ui.SelfEval.DeleteTarget(r.Context(), year, id, version)
