@@ -169,14 +169,9 @@ func (k *Knowledge) firstCall(w http.ResponseWriter, r *http.Request) {
 // without unit_code keeps the article's unit.
 func (k *Knowledge) articleUnit(r *http.Request, code string, a *knowledge.Article) error {
 	if code = strings.TrimSpace(code); code != "" {
-		ids, err := k.Knowledge.Store.UnitIDs(r.Context())
-		if err != nil {
-			return err
-		}
-		if a.UnitID = ids[code]; a.UnitID == 0 {
-			return app.Invalid("单位 %q 不存在", code)
-		}
-		return nil
+		var err error
+		a.UnitID, err = k.Knowledge.UnitID(r.Context(), code)
+		return err
 	}
 	if a.ID != 0 {
 		old, err := k.Knowledge.Article(r.Context(), a.ID)

@@ -94,13 +94,11 @@ func (f *articleFields) apply(ctx context.Context, svc *knowledge.Service, fs *f
 		a.ReviewBy = t
 	}
 	if set["unit"] {
-		ids, err := svc.Store.UnitIDs(ctx)
+		id, err := svc.UnitID(ctx, f.unit)
 		if err != nil {
 			return err
 		}
-		if a.UnitID = ids[strings.TrimSpace(f.unit)]; a.UnitID == 0 {
-			return app.Invalid("单位 %q 不存在（请填单位编码或名称）", f.unit).WithDetail("unknown unit %q (give its code or name)", f.unit)
-		}
+		a.UnitID = id
 	}
 	return nil
 }
@@ -290,13 +288,11 @@ func kbArticleListCmd() *command {
 				svc := knowledgeService(s)
 				f := knowledge.ArticleFilter{Status: status}
 				if unit != "" {
-					ids, err := svc.Store.UnitIDs(ctx)
+					id, err := svc.UnitID(ctx, unit)
 					if err != nil {
 						return err
 					}
-					if f.UnitID = ids[unit]; f.UnitID == 0 {
-						return app.Invalid("单位 %q 不存在", unit).WithDetail("unknown unit %q", unit)
-					}
+					f.UnitID = id
 				}
 				list, err := svc.List(ctx, f)
 				if err != nil {

@@ -6,12 +6,13 @@ import (
 
 	"flag"
 	"fmt"
-	"govdesk/internal/config"
-	"govdesk/internal/server"
-	"govdesk/internal/store"
 	"net"
 	"os"
 	"path/filepath"
+
+	"govdesk/internal/config"
+	"govdesk/internal/server"
+	"govdesk/internal/store"
 
 	"govdesk/internal/app"
 )

@@ -126,3 +126,18 @@ func (s *Service) DueForReview(ctx context.Context, unitID int64) ([]Article, er
 	}
 	return s.Store.DueForReview(ctx, s.Clock.Now(), unitID)
 }
+
+// UnitID resolves a unit given by its code or name, as people type it in a form, a
+// request or a command line; invalid when there is no such unit.
+func (s *Service) UnitID(ctx context.Context, codeOrName string) (int64, error) {
+	codeOrName = strings.TrimSpace(codeOrName)
+	ids, err := s.Store.UnitIDs(ctx)
+	if err != nil {
+		return 0, err
+	}
+	id := ids[codeOrName]
+	if id == 0 {
+		return 0, app.Invalid("单位 %q 不存在（请填单位编码或名称）", codeOrName).WithDetail("unknown unit %q (give its code or name)", codeOrName)
+	}
+	return id, nil
+}

@@ -167,12 +167,8 @@ func (ui *UI) articleFromForm(r *http.Request, d kbFormData) (knowledge.Article,
 		}
 	}
 	if d.Unit != "" {
-		ids, err := ui.Knowledge.Store.UnitIDs(r.Context())
-		if err != nil {
+		if a.UnitID, err = ui.Knowledge.UnitID(r.Context(), d.Unit); err != nil {
 			return a, err
-		}
-		if a.UnitID = ids[d.Unit]; a.UnitID == 0 {
-			return a, app.Invalid("单位 %q 不存在", d.Unit)
 		}
 	}
 	return a, nil
