@@ -153,6 +153,20 @@ type kbArticleData struct {
 	Phone      string
 }
 
+// pathArticle loads the article of the path's {id} the actor may read, or answers
+// with the failure and false.
+func (ui *UI) pathArticle(w http.ResponseWriter, r *http.Request) (knowledge.Article, bool) {
+	id, err := pathID(r)
+	if err == nil {
+		var a knowledge.Article
+		if a, err = ui.Knowledge.Article(r.Context(), id); err == nil {
+			return a, true
+		}
+	}
+	ui.fail(w, r, err)
+	return knowledge.Article{}, false
+}
+
 func pathID(r *http.Request) (int64, error) {
 	return httpx.PathID(r, "id", "知识库文章")
 }
@@ -163,14 +177,8 @@ func (ui *UI) kbArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 func (ui *UI) showArticle(w http.ResponseWriter, r *http.Request, status int, msg string, d kbArticleData) {
-	id, err := pathID(r)
-	if err != nil {
-		ui.fail(w, r, err)
-		return
-	}
-	a, err := ui.Knowledge.Article(r.Context(), id)
-	if err != nil {
-		ui.fail(w, r, err)
+	a, ok := ui.pathArticle(w, r)
+	if !ok {
 		return
 	}
 	act, _ := actor(r)
@@ -211,14 +219,8 @@ func (ui *UI) kbResolve(w http.ResponseWriter, r *http.Request) {
 	bad := func(err error) {
 		ui.refused(w, r, err, func(status int, msg string) { ui.showArticle(w, r, status, msg, d) })
 	}
-	id, err := pathID(r)
-	if err != nil {
-		ui.fail(w, r, err)
-		return
-	}
-	a, err := ui.Knowledge.Article(r.Context(), id)
-	if err != nil {
-		ui.fail(w, r, err)
+	a, ok := ui.pathArticle(w, r)
+	if !ok {
 		return
 	}
 	if act, _ := actor(r); !act.Is(app.RoleOperator) {

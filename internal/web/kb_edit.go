@@ -93,14 +93,8 @@ func (ui *UI) kbNewArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 func (ui *UI) kbEditArticle(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		ui.fail(w, r, err)
-		return
-	}
-	a, err := ui.Knowledge.Article(r.Context(), id)
-	if err != nil {
-		ui.fail(w, r, err)
+	a, ok := ui.pathArticle(w, r)
+	if !ok {
 		return
 	}
 	if act, _ := actor(r); !knowledge.MayEdit(act, a) {
@@ -223,19 +217,13 @@ type kbVersionsData struct {
 
 // kbVersions lists every version of an article and the differences between two of them.
 func (ui *UI) kbVersions(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		ui.fail(w, r, err)
+	a, ok := ui.pathArticle(w, r)
+	if !ok {
 		return
 	}
-	a, err := ui.Knowledge.Article(r.Context(), id)
-	if err != nil {
-		ui.fail(w, r, err)
-		return
-	}
-	list, err := ui.Knowledge.Versions(r.Context(), id)
+	list, err := ui.Knowledge.Versions(r.Context(), a.ID)
 	if err == nil && len(list) == 0 {
-		err = app.NotFound("知识库文章 %d 没有可查看的版本", id)
+		err = app.NotFound("知识库文章 %d 没有可查看的版本", a.ID)
 	}
 	if err != nil {
 		ui.fail(w, r, err)
@@ -275,7 +263,7 @@ func (ui *UI) kbVersions(w http.ResponseWriter, r *http.Request) {
 		status = http.StatusBadRequest
 	}
 	ui.render(w, r, status, "kb_versions", page{Title: "版本记录：" + a.Title, Error: msg,
-		Breadcrumbs: []crumb{{"工作台", "/"}, {"文章管理", "/kb/articles"}, {a.Title, "/kb/a/" + strconv.FormatInt(id, 10)}, {"版本记录", ""}},
+		Breadcrumbs: []crumb{{"工作台", "/"}, {"文章管理", "/kb/articles"}, {a.Title, "/kb/a/" + strconv.FormatInt(a.ID, 10)}, {"版本记录", ""}},
 		Data:        d})
 }
 
