@@ -188,8 +188,15 @@ func boolArg(b *bool) any {
 	return 0
 }
 
-// saveTarget upserts one target by (year, project, name) inside tx.
+// saveTarget upserts one target by (year, project, name) inside tx, and enters its
+// project in the year's list of projects when it is not there yet.
 func saveTarget(ctx context.Context, tx *sql.Tx, t selfeval.PerfTarget) (inserted bool, err error) {
+	if t.Project != "" {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO selfeval_projects (year, name) VALUES ($1, $2)
+			ON CONFLICT (year, name) DO NOTHING`, t.Year, t.Project); err != nil {
+			return false, dbErr(err, "insert project")
+		}
+	}
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM selfeval_targets WHERE year = $1 AND project = $2 AND name = $3`,
 		t.Year, t.Project, t.Name).Scan(&n); err != nil {
@@ -222,12 +229,6 @@ func (s *SelfEval) SaveTargets(ctx context.Context, year int, ts []selfeval.Perf
 				added++
 			} else {
 				updated++
-			}
-			if t.Project != "" {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO selfeval_projects (year, name) VALUES ($1, $2)
-					ON CONFLICT (year, name) DO NOTHING`, year, t.Project); err != nil {
-					return dbErr(err, "insert project")
-				}
 			}
 		}
 		return nil

@@ -117,12 +117,6 @@ func (s *SelfEval) ImportTargets(ctx context.Context, ts []selfeval.PerfTarget, 
 			} else {
 				updated++
 			}
-			if t.Project != "" {
-				if _, err := tx.ExecContext(ctx, `INSERT INTO selfeval_projects (year, name) VALUES ($1, $2)
-					ON CONFLICT (year, name) DO NOTHING`, t.Year, t.Project); err != nil {
-					return dbErr(err, "insert project")
-				}
-			}
 		}
 		return nil
 	})
