@@ -2,12 +2,10 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
 	"govdesk/internal/app"
 	"govdesk/internal/catalog"
-	"govdesk/internal/evaluation"
 	"govdesk/internal/stats"
 )
 
@@ -126,23 +124,4 @@ func (ui *UI) casesPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d.List, d.Pager = pageRows(d.List, "/cases", r.URL.Query(), 100)
 	ui.render(w, r, http.StatusOK, "cases", page{Title: "办件", Breadcrumbs: []crumb{{"工作台", "/"}, {"办件", ""}}, Data: d})
-}
-
-// The catalogue and evaluation pages' template functions, added to the shared map
-// before New parses the templates (package initialisation, no I/O).
-func init() {
-	funcs["pct"] = func(v *float64) string {
-		if v == nil {
-			return "—"
-		}
-		return strconv.FormatFloat(*v, 'f', 2, 64) + "%"
-	}
-	funcs["dec"] = func(v *float64) string {
-		if v == nil {
-			return "—"
-		}
-		return strconv.FormatFloat(*v, 'f', 2, 64)
-	}
-	funcs["inc"] = func(i int) int { return i + 1 }
-	funcs["levelName"] = evaluation.LevelName
 }

@@ -9,9 +9,13 @@ import (
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/evaluation"
+	"govdesk/internal/project"
 	"govdesk/internal/workorder"
 )
 
+// funcs are every template function of the pages, in one place; New hands them to
+// the templates before parsing.
 var funcs = template.FuncMap{
 	"roleName":   func(r string) string { return app.RoleNames[r] },
 	"statusName": func(s workorder.Status) string { return workorder.StatusNames[s] },
@@ -32,6 +36,23 @@ var funcs = template.FuncMap{
 		}
 		return "否"
 	},
+	"pct": func(v *float64) string { // a percentage to two decimals; "—" when there is none
+		if v == nil {
+			return "—"
+		}
+		return strconv.FormatFloat(*v, 'f', 2, 64) + "%"
+	},
+	"dec": func(v *float64) string {
+		if v == nil {
+			return "—"
+		}
+		return strconv.FormatFloat(*v, 'f', 2, 64)
+	},
+	"inc":        func(i int) int { return i + 1 },
+	"levelName":  evaluation.LevelName,
+	"navGroups":  groupNav,
+	"yuan":       project.Yuan,
+	"splitLines": splitLines,
 }
 
 // noDeadline says why an order has no deadline: not dispatched yet, returned and

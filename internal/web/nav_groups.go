@@ -66,5 +66,3 @@ func groupNav(items []navItem) []navGroup {
 	}
 	return append(out, rest...)
 }
-
-func init() { funcs["navGroups"] = groupNav }

@@ -332,6 +332,3 @@ func (ui *UI) policyStatusPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // The project pages' template functions (see catalog.go's init).
-func init() {
-	funcs["yuan"] = project.Yuan
-}

@@ -274,5 +274,3 @@ func splitLines(s string) []string {
 	}
 	return out
 }
-
-func init() { funcs["splitLines"] = splitLines }

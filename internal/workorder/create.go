@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"govdesk/internal/app"
+	"govdesk/internal/privacy"
 )
 
 var (
@@ -70,12 +71,19 @@ func (o *Order) Validate() error {
 	return nil
 }
 
+// firstRunes shortens s to its first n characters and "…", never cutting a phone or
+// identity number in two: a cut half would no longer be recognised, and masked, as one.
 func firstRunes(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return string([]rune(s)[:n]) + "…"
+	for _, sp := range privacy.Find(s) {
+		if sp.Start < n && n < sp.End {
+			n = sp.Start
+		}
+	}
+	return strings.TrimSpace(string([]rune(s)[:n])) + "…"
 }
 
 func contains(list []string, s string) bool {

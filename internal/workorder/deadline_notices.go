@@ -23,7 +23,7 @@ func DeadlineNotices(orders []Order, now time.Time, s workday.Schedule) []Notice
 		}
 		f := FlagsAt(o, now, s)
 		dl := o.DeadlineAt.UTC().Format(time.RFC3339)
-		title := func(what string) string { return what + "：" + o.No + " " + o.Title }
+		title := func(what string) string { return noticeTitle(what, o) }
 		switch {
 		case f.Overdue:
 			ns = append(ns,

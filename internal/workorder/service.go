@@ -211,7 +211,8 @@ func (s *Service) sensitiveNotices(o *Order, now time.Time) []Notice {
 	var ns []Notice
 	for _, u := range s.SensitiveUnits {
 		ns = append(ns, Notice{Kind: NoticeSensitive, UnitID: u, CreatedAt: now,
-			Title: "敏感工单（" + strings.Join(o.Sensitive, "、") + "）：" + o.Title, Body: firstRunes(o.Content, 120)})
+			Title: "敏感工单（" + strings.Join(o.Sensitive, "、") + "）：" + noticeText(o, o.Title),
+			Body:  firstRunes(noticeText(o, o.Content), 120)})
 	}
 	return ns
 }

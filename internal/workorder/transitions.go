@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"govdesk/internal/app"
+	"govdesk/internal/privacy"
 	"govdesk/internal/workday"
 )
 
@@ -159,9 +160,25 @@ func (s *Service) apply(ctx context.Context, id int64, version int, rule func(o 
 func only(ev Event, err error) (Change, error) { return Change{Event: ev}, err }
 
 func unitNotice(kind string, o *Order, env Env, title string) Notice {
-	return Notice{Kind: kind, OrderID: o.ID, UnitID: o.UnitID, Title: title + "：" + o.No + " " + o.Title, CreatedAt: env.Now}
+	return Notice{Kind: kind, OrderID: o.ID, UnitID: o.UnitID, Title: noticeTitle(title, o), CreatedAt: env.Now}
 }
 
 func roleNotice(kind string, o *Order, env Env, role, title string) Notice {
-	return Notice{Kind: kind, OrderID: o.ID, Role: role, Title: title + "：" + o.No + " " + o.Title, CreatedAt: env.Now}
+	return Notice{Kind: kind, OrderID: o.ID, Role: role, Title: noticeTitle(title, o), CreatedAt: env.Now}
+}
+
+// noticeTitle is "WHAT：number title" as every reader of a notice may see it.
+func noticeTitle(what string, o *Order) string {
+	return what + "：" + o.No + " " + noticeText(o, o.Title)
+}
+
+// noticeText is a text of o as a notice carries it: a notice goes to whole units and
+// roles, so personal data in it is masked when it is written (PresentNotice masks it
+// again on reading), and an anonymous citizen's name is masked too.
+func noticeText(o *Order, s string) string {
+	s = privacy.Mask(s)
+	if o.Anonymous {
+		s = privacy.MaskName(s, o.CitizenName)
+	}
+	return s
 }
