@@ -88,10 +88,7 @@ func (s *Service) base(ctx context.Context, p Period) (workorder.Filter, error) 
 		return workorder.Filter{}, err
 	}
 	f := workorder.Filter{From: p.From, To: p.To, Now: s.Clock.Now()}
-	if a.Is(app.RoleHandler, app.RoleUnitAdmin) {
-		f.ScopeUnitID, f.ScopeUnitCode = a.UnitID, a.UnitCode
-	}
-	return f, nil
+	return f, workorder.ScopeFilter(a, &f)
 }
 
 // Hotline computes the hotline figures of p and of the same period one year

@@ -56,8 +56,8 @@ func (im *Importer) Export(ctx context.Context, f Filter, write func(row []strin
 	if err != nil {
 		return 0, err
 	}
-	if unitScoped(a) {
-		f.ScopeUnitID, f.ScopeUnitCode = a.UnitID, a.UnitCode
+	if err := ScopeFilter(a, &f); err != nil {
+		return 0, err
 	}
 	if f.Now.IsZero() {
 		f.Now = im.Clock.Now()

@@ -91,6 +91,23 @@ var FullPhoneRoles = []string{app.RoleOperator, app.RoleDispatcher, app.RoleHand
 // unitScoped reports whether the actor sees only its own unit's orders.
 func unitScoped(a app.Actor) bool { return a.Is(app.RoleHandler, app.RoleUnitAdmin) }
 
+// ScopeFilter narrows f to what the actor may search: a unit's people to their own
+// unit's orders, and a keyword never reaching text the actor is shown masked — an
+// anonymous citizen's words to those who may not know them, the numbers in any
+// text to those without the phone right. Every list, export and figure applies it.
+// Looking orders up by phone needs the phone right (forbidden otherwise).
+func ScopeFilter(a app.Actor, f *Filter) error {
+	if unitScoped(a) {
+		f.ScopeUnitID, f.ScopeUnitCode = a.UnitID, a.UnitCode
+	}
+	f.QNumberOnlyAnonymous = !a.Is(IdentityRoles...)
+	f.QNumberOnlyDigits = !a.Is(FullPhoneRoles...)
+	if f.Phone != "" && f.QNumberOnlyDigits {
+		return app.Forbidden("按来电号码查找工单需要查看电话号码的权限").WithDetail("role %s may not look orders up by phone", a.Role)
+	}
+	return nil
+}
+
 // visible reports whether the actor may see the order at all.
 func visible(a app.Actor, o *Order) bool {
 	if !unitScoped(a) {
@@ -306,8 +323,8 @@ func (s *Service) List(ctx context.Context, f Filter) ([]Order, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	if unitScoped(a) {
-		f.ScopeUnitID, f.ScopeUnitCode = a.UnitID, a.UnitCode
+	if err := ScopeFilter(a, &f); err != nil {
+		return nil, 0, err
 	}
 	if f.Now.IsZero() {
 		f.Now = s.Clock.Now()

@@ -17,7 +17,13 @@ type Filter struct {
 	NonConsult    bool // every type but 咨询
 	Urgent        *bool
 	From, To      time.Time // received_at in [From, To)
-	Q             string    // words in number, title or content
+	Q             string    // words in number, title, content or address
+	// QNumberOnlyAnonymous: the reader may not know anonymous citizens, so Q matches
+	// an anonymous order by its number only (its text may name the person).
+	QNumberOnlyAnonymous bool
+	// QNumberOnlyDigits: the reader reads free text masked, so a Q holding six or more
+	// digits in a row (a phone, an identity number) matches order numbers only.
+	QNumberOnlyDigits bool
 	Overdue       *bool     // 超期 at Now
 	Warning       bool      // 预警 at Now (open, not overdue, 80% of the limit used): filtered after the query
 	Source        string    // 来源, one of Sources
