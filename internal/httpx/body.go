@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -113,7 +115,8 @@ func ParseMultipart(r *http.Request, maxMemory int64) error {
 	return nil
 }
 
-// refuseTooLarge answers 413: JSON for the API, a short Chinese page otherwise.
+// refuseTooLarge answers 413: JSON for the API, for a person a page in the site's
+// style that says what happened and leads back to the page the form was on.
 func refuseTooLarge(w http.ResponseWriter, r *http.Request, err error) {
 	w.Header().Set("Connection", "close")
 	if strings.HasPrefix(r.URL.Path, "/api/") || strings.HasPrefix(r.URL.Path, "/open311/") {
@@ -121,8 +124,18 @@ func refuseTooLarge(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	LogError(r, err)
+	back := "/"
+	if ref, e := url.Parse(r.Referer()); e == nil && (ref.Host == "" || ref.Host == r.Host) && strings.HasPrefix(ref.Path, "/") &&
+		!strings.HasPrefix(ref.Path, "//") && !strings.ContainsAny(ref.Path, "\\\t\r\n") {
+		back = ref.Path
+		if ref.RawQuery != "" {
+			back += "?" + ref.RawQuery
+		}
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusRequestEntityTooLarge)
-	io.WriteString(w, `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>提交的内容过大</title>`+
-		`<p>`+app.ErrorMessage(err)+`。请返回上一页缩小文件后重试，或<a href="/">回到工作台</a>。</p></html>`)
+	io.WriteString(w, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>提交的内容过大</title>`+
+		`<link rel="stylesheet" href="/static/style.css"></head><body><main class="container"><h1>提交的内容过大</h1>`+
+		`<p class="flash error">`+html.EscapeString(app.ErrorMessage(err))+`，未保存任何内容。单个附件不能超过 10 MB，导入文件不能超过 10 MB；请缩小文件后重试。</p>`+
+		`<p><a href="`+html.EscapeString(back)+`">返回上一页</a> · <a href="/">回到工作台</a></p></main></body></html>`)
 }
