@@ -93,8 +93,44 @@ func New(d Deps) (http.Handler, error) {
 	if d.Projects != nil {
 		(&api.Projects{Service: d.Projects}).Routes(mux)
 	}
-	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(BodyLimits.Middleware(auth.Middleware(mux))))), nil
+	root := noRoute(mux, ui)
+	return httpx.Recover(httpx.Log(httpx.SecurityHeaders(BodyLimits.Middleware(auth.Middleware(root))))), nil
 }
+
+// noRoute answers in Chinese, with the error page, what the mux would answer with
+// Go's English "404 page not found" or "Method Not Allowed" (the API and Open311 have
+// catch-alls of their own that answer in their formats).
+func noRoute(mux *http.ServeMux, ui *web.UI) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h, pattern := mux.Handler(r)
+		if pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		rec := &statusOnly{header: http.Header{}}
+		h.ServeHTTP(rec, r)
+		if rec.status != http.StatusNotFound && rec.status != http.StatusMethodNotAllowed {
+			mux.ServeHTTP(w, r) // a redirect to the clean path
+			return
+		}
+		ui.NoRoute(w, r, rec.status == http.StatusMethodNotAllowed)
+	})
+}
+
+// statusOnly records the status a handler writes and discards its body.
+type statusOnly struct {
+	header http.Header
+	status int
+}
+
+func (s *statusOnly) Header() http.Header { return s.header }
+func (s *statusOnly) Write(b []byte) (int, error) {
+	if s.status == 0 {
+		s.status = http.StatusOK
+	}
+	return len(b), nil
+}
+func (s *statusOnly) WriteHeader(code int) { s.status = code }
 
 // BodyLimits caps every request body by route kind, before the CSRF check
 // reads any of it (docs/security.md): ordinary forms and JSON 1 MB;

@@ -209,3 +209,15 @@ func requireLogin(h http.HandlerFunc) http.HandlerFunc {
 		h(w, r)
 	}
 }
+
+// NoRoute answers a request no page, endpoint or method matches, in Chinese: the
+// error page for a person (methodNotAllowed: the address exists, for another kind of
+// request, such as a form's address opened in the address bar).
+func (ui *UI) NoRoute(w http.ResponseWriter, r *http.Request, methodNotAllowed bool) {
+	err := app.NotFound("页面不存在：%s", r.URL.Path)
+	if methodNotAllowed {
+		err = app.NotFound("这个地址只用于提交表单，不能直接打开；请回到上一页操作")
+	}
+	httpx.LogError(r, err)
+	ui.render(w, r, http.StatusNotFound, "error", page{Title: "页面不存在", Error: app.ErrorMessage(err)})
+}
