@@ -1,6 +1,8 @@
 package httpx
 
 import (
+	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 
@@ -48,8 +50,14 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 
 // LogError logs an error worth a log line: internal ones at error level, others at debug.
 // Personal data an error may quote (a database's detail of a row) is masked.
+// A request the client gave up on (it left the page) is no failure of the server:
+// it is logged at info level, whatever error the cancelled work returned.
 func LogError(r *http.Request, err error) {
 	msg := privacy.Mask(err.Error())
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		slog.Info("request cancelled by the client", "method", r.Method, "path", r.URL.Path)
+		return
+	}
 	if app.ErrorCode(err) == app.EInternal {
 		slog.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", msg)
 	} else {
