@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -17,8 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"govdesk/internal/cli"
-	"govdesk/internal/config"
 	"govdesk/internal/store"
 	"govdesk/internal/store/storetest"
 )
@@ -27,14 +24,7 @@ import (
 // request body bytes the server reads, all requests together.
 func countingServer(t *testing.T, db *store.DB) (string, *atomic.Int64) {
 	t.Helper()
-	c := config.Default()
-	if err := cli.LoadDemo(context.Background(), db, c); err != nil {
-		t.Fatalf("load demo: %v", err)
-	}
-	h, err := cli.NewHandler(db, c)
-	if err != nil {
-		t.Fatal(err)
-	}
+	h := demoHandler(t, db)
 	var n atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r.Body = countingBody{r.Body, &n}

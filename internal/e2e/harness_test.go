@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -22,6 +23,15 @@ func startServer(t *testing.T, db *store.DB) string { return startServerTB(t, db
 // startServerTB is startServer for tests and benchmarks.
 func startServerTB(t testing.TB, db *store.DB) string {
 	t.Helper()
+	srv := httptest.NewServer(demoHandler(t, db))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// demoHandler is govdesk's whole handler, as serve builds it, over db with the demo's
+// units and users loaded.
+func demoHandler(t testing.TB, db *store.DB) http.Handler {
+	t.Helper()
 	c := config.Default()
 	if err := cli.LoadDemo(context.Background(), db, c); err != nil {
 		t.Fatalf("load demo: %v", err)
@@ -30,9 +40,7 @@ func startServerTB(t testing.TB, db *store.DB) string {
 	if err != nil {
 		t.Fatalf("handler: %v", err)
 	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	return srv.URL
+	return h
 }
 
 // chromiumPath finds Debian's chromium.
