@@ -108,6 +108,11 @@ func classify(n []rune, gs []group) (Span, bool) {
 		keep(3, 4)
 		return sp, true
 	}
+	if len(d) >= 16 && len(d) <= 19 && d[0] >= '3' && d[0] <= '6' && luhn(d) {
+		sp.Kind = BankCard
+		keep(4, 4)
+		return sp, true
+	}
 	if len(d) >= 10 && len(d) <= 12 && d[0] == '0' && d[1] != '0' {
 		area := 4
 		if d[1] == '1' || d[1] == '2' {
@@ -194,4 +199,19 @@ func findEmails(n []rune, used []bool) []Span {
 		spans = append(spans, sp)
 	}
 	return spans
+}
+
+// luhn reports whether the digits d pass the Luhn check every bank card number carries.
+func luhn(d []rune) bool {
+	sum := 0
+	for i := len(d) - 1; i >= 0; i-- {
+		v := int(d[i] - '0')
+		if (len(d)-1-i)%2 == 1 {
+			if v *= 2; v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+	}
+	return sum%10 == 0
 }

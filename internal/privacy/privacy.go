@@ -16,6 +16,7 @@ const (
 	Landline                 // an area code and a local number, 10 to 12 digits from 0
 	IDNumber                 // a resident identity card number, 15 or 18 characters
 	Email                    // an e-mail address
+	BankCard                 // a bank card number: 16–19 digits from 3–6 that pass the Luhn check
 )
 
 // Span is one piece of personal data in a text, in rune positions [Start, End).

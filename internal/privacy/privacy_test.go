@@ -38,6 +38,9 @@ func TestMaskAndScrub(t *testing.T) {
 		{"邮箱zhang.san@qq.com，", "邮箱z****.***@qq.com，", "邮箱*****.***@**.***，"},
 		{"mail 13911110009@163.com", "mail 1**********@163.com", "mail ***********@***.***"},
 		{"邮箱ｚｓ＠ｑｑ．ｃｏｍ", "邮箱ｚ*＠ｑｑ．ｃｏｍ", "邮箱**＠**．***"},
+		// bank cards (UnionPay 62…, Visa 4…), written whole or in groups of four
+		{"工资卡6222021234567890128被冻结", "工资卡6222***********0128被冻结", "工资卡*******************被冻结"},
+		{"卡号 4111 1111 1111 1111", "卡号 4111 **** **** 1111", "卡号 **** **** **** ****"},
 		// together, in a sentence
 		{"我是张三，电话13800138000，身份证110101199003071234，路灯坏了",
 			"我是张三，电话138****8000，身份证110101********1234，路灯坏了",
@@ -75,6 +78,7 @@ func TestMaskLeavesOtherNumbers(t *testing.T) {
 		"user@localhost",
 		"价格12.5-13.8元",
 		"12345678901",
+		"订单号 6222021234567890127", // fails the Luhn check: not a card
 	} {
 		if got := Mask(s); got != s {
 			t.Errorf("Mask(%q) = %q, want it unchanged", s, got)
