@@ -41,7 +41,7 @@ type calendarData struct {
 }
 
 func (ui *UI) calendar(w http.ResponseWriter, r *http.Request) {
-	year := time.Now().In(app.Shanghai).Year()
+	year := ui.now().In(app.Shanghai).Year()
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= 2000 && y <= 2099 {
 		year = y
 	}

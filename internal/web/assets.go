@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"time"
 
 	"govdesk/internal/app"
 	"govdesk/internal/asset"
@@ -28,7 +27,7 @@ func (ui *UI) assets(w http.ResponseWriter, r *http.Request) {
 	}
 	year, _ := strconv.Atoi(r.URL.Query().Get("year"))
 	if year == 0 {
-		year = time.Now().In(app.Shanghai).Year()
+		year = ui.now().In(app.Shanghai).Year()
 	}
 	takes, err := ui.Assets.StockTakes(r.Context(), year)
 	if err != nil {

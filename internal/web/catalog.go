@@ -105,7 +105,7 @@ type casesData struct {
 
 // casesPage lists the cases accepted in a period with their figures (/cases).
 func (ui *UI) casesPage(w http.ResponseWriter, r *http.Request) {
-	p, from, to, err := listPeriod(r, ui.Catalog.LatestCase)
+	p, from, to, err := ui.listPeriod(r, ui.Catalog.LatestCase)
 	if err != nil {
 		ui.fail(w, r, err)
 		return

@@ -151,7 +151,7 @@ func (ui *UI) dashboard(r *http.Request) ([]dashSection, error) {
 }
 
 func (ui *UI) operatorDash(ctx context.Context) (dashSection, error) {
-	now := time.Now()
+	now := ui.now()
 	d := dashToday(now)
 	from, _ := app.ParseDate(d)
 	to := from.AddDate(0, 0, 1)
@@ -215,13 +215,13 @@ func (ui *UI) adminDash(ctx context.Context) (dashSection, error) {
 	}
 	s.Tiles = append(s.Tiles, dashTile{Label: "单位", Value: strconv.Itoa(len(units)), Href: "/admin/units", Note: fmt.Sprintf("其中成员单位 %d 个", members)},
 		dashTile{Label: "用户", Value: strconv.Itoa(len(users)), Href: "/admin/users"})
-	if p, err := ui.Policies.At(ctx, time.Now()); err == nil {
+	if p, err := ui.Policies.At(ctx, ui.now()); err == nil {
 		s.Tiles = append(s.Tiles, dashTile{Label: "现行办理时限", Value: fmtWorkdays(p.Limits["咨询"]) + " / " + fmtWorkdays(p.Limits["投诉"]),
 			Href: "/admin/sla", Note: "咨询 / 其他类型（工作日），自 " + p.EffectiveFrom + " 起生效"})
 	} else if app.ErrorCode(err) != app.ENotFound {
 		return s, err
 	}
-	s.Tiles = append(s.Tiles, dashTile{Label: "工作日历", Value: strconv.Itoa(time.Now().In(app.Shanghai).Year()) + " 年", Href: "/admin/calendar",
+	s.Tiles = append(s.Tiles, dashTile{Label: "工作日历", Value: strconv.Itoa(ui.now().In(app.Shanghai).Year()) + " 年", Href: "/admin/calendar",
 		Note: "法定节假日与调休"})
 	return s, nil
 }
@@ -271,7 +271,7 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 		}
 	}
 	if ui.Catalog != nil {
-		year, err := yearOf(r, ui.Catalog.LatestCase)
+		year, err := ui.yearOf(r, ui.Catalog.LatestCase)
 		if err != nil {
 			return s, err
 		}
@@ -285,7 +285,7 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 			Note: fmt.Sprintf("办件 %d 件，办结 %d 件", cf.Total, cf.Finished)})
 	}
 	if ui.Evaluations != nil {
-		year, err := yearOf(r, ui.Evaluations.Latest)
+		year, err := ui.yearOf(r, ui.Evaluations.Latest)
 		if err != nil {
 			return s, err
 		}
@@ -319,7 +319,7 @@ func (ui *UI) staffDash(r *http.Request) (dashSection, error) {
 		s.Tiles = append(s.Tiles, t)
 	}
 	if ui.SelfEval != nil {
-		year, err := yearOf(r, ui.latestSelfeval)
+		year, err := ui.yearOf(r, ui.latestSelfeval)
 		if err != nil {
 			return s, err
 		}
@@ -362,11 +362,11 @@ func dashFigureHref(key string, p stats.Period) string {
 
 // yearOf is the year a dashboard's figures show: ?year=, else the year the page opens
 // on (openPeriod) for the records latest finds.
-func yearOf(r *http.Request, latest latestFunc) (int, error) {
-	now := time.Now().In(app.Shanghai)
+func (ui *UI) yearOf(r *http.Request, latest latestFunc) (int, error) {
+	now := ui.now().In(app.Shanghai)
 	if y, err := strconv.Atoi(r.URL.Query().Get("year")); err == nil && y >= 2000 && y <= now.Year() {
 		return y, nil
 	}
-	from, err := openPeriod(r.Context(), spanYear, thisYear(), latest)
+	from, err := openPeriod(r.Context(), spanYear, ui.thisYear(), latest)
 	return from.Year(), err
 }

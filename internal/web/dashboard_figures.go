@@ -23,7 +23,7 @@ func (ui *UI) figuresDash(r *http.Request, title string, centre bool) (dashSecti
 		return s, nil
 	}
 	ctx := r.Context()
-	year, err := yearOf(r, ui.latestOrder)
+	year, err := ui.yearOf(r, ui.latestOrder)
 	if err != nil {
 		return s, err
 	}
@@ -44,7 +44,7 @@ func (ui *UI) figuresDash(r *http.Request, title string, centre bool) (dashSecti
 		}
 	}
 	s.Hint = "点击数字查看对应工单明细；比率的数字链接到分子工单。"
-	now := time.Now().In(app.Shanghai)
+	now := ui.now().In(app.Shanghai)
 	years := []int{now.Year(), year, year - 1}
 	// and the latest earlier year with orders, so a gap of years without data is crossed in one click
 	if t, ok, err := ui.latestOrder(ctx, time.Date(min(year-1, now.Year()), 1, 1, 0, 0, 0, 0, app.Shanghai)); err != nil {

@@ -82,7 +82,7 @@ func (ui *UI) devices(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, err)
 		return
 	}
-	towns, total, down := deviceRows(devs, time.Now())
+	towns, total, down := deviceRows(devs, ui.now())
 	ui.render(w, r, http.StatusOK, "devices", page{Title: "终端设备", Breadcrumbs: []crumb{{"工作台", "/"}, {"终端设备", ""}},
 		Data: struct {
 			Towns       []townDevices
@@ -119,7 +119,7 @@ func (ui *UI) faults(w http.ResponseWriter, r *http.Request) {
 		Data: struct {
 			Open   bool
 			Faults []faultRow
-		}{open, faultRows(list, time.Now())}})
+		}{open, faultRows(list, ui.now())}})
 }
 
 func (ui *UI) device(w http.ResponseWriter, r *http.Request) {
@@ -138,7 +138,7 @@ func (ui *UI) device(w http.ResponseWriter, r *http.Request) {
 			ui.fail(w, r, err)
 			return
 		}
-		now := time.Now()
+		now := ui.now()
 		towns, _, _ := deviceRows([]asset.Device{d}, now)
 		ui.render(w, r, http.StatusOK, "device", page{Title: "设备 " + d.Code, Breadcrumbs: []crumb{{"工作台", "/"}, {"终端设备", "/devices"}, {d.Code, ""}},
 			Data: struct {
@@ -174,7 +174,7 @@ func availRows(gs []asset.Group) []availRow {
 
 func (ui *UI) availability(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	now := time.Now().In(app.Shanghai)
+	now := ui.now().In(app.Shanghai)
 	from, to := q.Get("from"), q.Get("to")
 	if from == "" || to == "" {
 		from, to = time.Date(now.Year(), 1, 1, 0, 0, 0, 0, app.Shanghai).Format(app.DateLayout), now.Format(app.DateLayout)

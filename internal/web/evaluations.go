@@ -26,7 +26,7 @@ type evaluationsData struct {
 // evaluationsPage lists the evaluations of a period with the figures, the monthly
 // composite and the rankings (/evaluations).
 func (ui *UI) evaluationsPage(w http.ResponseWriter, r *http.Request) {
-	p, from, to, err := listPeriod(r, ui.Evaluations.Latest)
+	p, from, to, err := ui.listPeriod(r, ui.Evaluations.Latest)
 	if err != nil {
 		ui.fail(w, r, err)
 		return
@@ -64,7 +64,7 @@ func (ui *UI) rectificationsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ui.render(w, r, http.StatusOK, "rectifications", page{Title: "差评整改", Breadcrumbs: []crumb{{"工作台", "/"}, {"差评整改", ""}},
-		Data: rectificationsData{List: list, AllOpen: all, Now: time.Now()}})
+		Data: rectificationsData{List: list, AllOpen: all, Now: ui.now()}})
 }
 
 type rectificationData struct {
@@ -94,7 +94,7 @@ func (ui *UI) rectificationPage(w http.ResponseWriter, r *http.Request) {
 	}
 	ui.render(w, r, http.StatusOK, "rectification", page{Title: "差评整改 " + ev.No,
 		Breadcrumbs: []crumb{{"差评整改", "/rectifications"}, {ev.No, ""}},
-		Data:        rectificationData{Ev: ev, Now: time.Now(), Can: can}})
+		Data:        rectificationData{Ev: ev, Now: ui.now(), Can: can}})
 }
 
 // rectificationStep runs verify, rectify or close from the detail page's forms,

@@ -84,7 +84,7 @@ func (ui *UI) kbSearch(r *http.Request) (kbSearchData, int) {
 		}
 		d.NewOrder = newOrderURL(url.Values{"title": {string(title)}, "content": {q}})
 	}
-	start := time.Now()
+	start := time.Now() // a duration, not a reading of the date
 	hits, err := ui.Knowledge.Search(r.Context(), d.Q, 10)
 	d.TookMS = time.Since(start).Milliseconds()
 	if err != nil {

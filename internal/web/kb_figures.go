@@ -73,7 +73,7 @@ func (ui *UI) kbExpiring(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, err)
 		return
 	}
-	now := time.Now()
+	now := ui.now()
 	y, m, dd := now.In(app.Shanghai).Date()
 	d.CanEdit = act.Is(knowledge.Editors...)
 	for _, a := range list {
@@ -126,11 +126,11 @@ func (d kbFirstCallData) UnitLink(code string) string {
 // threshold, with their most-asked unanswered topics) and per category.
 func (ui *UI) kbFirstCall(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	now := time.Now().In(app.Shanghai)
+	now := ui.now().In(app.Shanghai)
 	d := kbFirstCallData{From: strings.TrimSpace(q.Get("from")), To: strings.TrimSpace(q.Get("to")),
 		Threshold: knowledge.DefaultFirstCallThreshold, Unit: strings.TrimSpace(q.Get("unit"))}
 	var err error
-	if d.From, d.To, err = defaultRange(r.Context(), d.From, d.To, ui.latestOrder); err != nil {
+	if d.From, d.To, err = ui.defaultRange(r.Context(), d.From, d.To, ui.latestOrder); err != nil {
 		ui.fail(w, r, err)
 		return
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/http"
 	"net/url"
-	"time"
 
 	"govdesk/internal/app"
 	"govdesk/internal/sheet"
@@ -38,7 +37,7 @@ func (ui *UI) exportOrders(w http.ResponseWriter, r *http.Request) {
 		ui.fail(w, r, err)
 		return
 	}
-	name := "工单导出-" + time.Now().In(app.Shanghai).Format("20060102-1504") + ".xlsx"
+	name := "工单导出-" + ui.now().In(app.Shanghai).Format("20060102-1504") + ".xlsx"
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", "attachment; filename=\"orders.xlsx\"; filename*=UTF-8''"+url.PathEscape(name))
 	w.Write(buf.Bytes())

@@ -104,8 +104,8 @@ func (ui *UI) latestOrder(ctx context.Context, before time.Time) (time.Time, boo
 // listPeriod reads a list page's ?from=&to=. Without both, the page opens on the year
 // openPeriod gives for latest: the current year up to today, or a whole earlier year;
 // a missing end alone is today, a missing start alone the first day of this year.
-func listPeriod(r *http.Request, latest latestFunc) (stats.Period, string, string, error) {
-	from, to, err := defaultRange(r.Context(), r.URL.Query().Get("from"), r.URL.Query().Get("to"), latest)
+func (ui *UI) listPeriod(r *http.Request, latest latestFunc) (stats.Period, string, string, error) {
+	from, to, err := ui.defaultRange(r.Context(), r.URL.Query().Get("from"), r.URL.Query().Get("to"), latest)
 	if err != nil {
 		return stats.Period{}, "", "", err
 	}
@@ -114,9 +114,9 @@ func listPeriod(r *http.Request, latest latestFunc) (stats.Period, string, strin
 }
 
 // defaultRange fills a missing start or end of a date range (YYYY-MM-DD) as listPeriod says.
-func defaultRange(ctx context.Context, from, to string, latest latestFunc) (string, string, error) {
-	now := time.Now().In(app.Shanghai)
-	start, end := thisYear(), now
+func (ui *UI) defaultRange(ctx context.Context, from, to string, latest latestFunc) (string, string, error) {
+	now := ui.now().In(app.Shanghai)
+	start, end := ui.thisYear(), now
 	if from == "" && to == "" {
 		var err error
 		if start, err = openPeriod(ctx, spanYear, start, latest); err != nil {
@@ -141,4 +141,4 @@ func listNoData(r *http.Request, path string, latest latestFunc) (*noData, error
 }
 
 // thisYear is the start of the current year in Beijing time.
-func thisYear() time.Time { return spanYear.start(time.Now()) }
+func (ui *UI) thisYear() time.Time { return spanYear.start(ui.now()) }

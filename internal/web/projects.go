@@ -318,7 +318,7 @@ func (ui *UI) policyStatusPage(w http.ResponseWriter, r *http.Request) {
 	d := map[string]any{"No": q.Get("no"), "Applicant": q.Get("applicant"), "Names": project.StatusNames}
 	p := page{Title: "政策兑现申请进度查询", Data: d}
 	status := http.StatusOK
-	if d["No"] != "" && !ui.PublicLimit.Allow("ip:"+httpx.ClientIP(r), time.Now()) {
+	if d["No"] != "" && !ui.PublicLimit.Allow("ip:"+httpx.ClientIP(r), ui.now()) {
 		p.Error, status = "查询过于频繁，请稍后再试。", http.StatusTooManyRequests
 	} else if d["No"] != "" {
 		a, err := ui.Projects.PublicStatus(r.Context(), q.Get("no"), q.Get("applicant"))

@@ -59,7 +59,7 @@ func (ui *UI) reportIndex(w http.ResponseWriter, r *http.Request) {
 		arg  *string
 	}{{report.Weekly, &d.Week}, {report.Monthly, &d.Month}, {report.Annual, &d.Year}} {
 		s := reportSpans[k.kind]
-		last := s.start(s.start(time.Now()).Add(-time.Nanosecond)) // the last complete period
+		last := s.start(s.start(ui.now()).Add(-time.Nanosecond)) // the last complete period
 		from, err := openPeriod(r.Context(), s, last, ui.latestOrder)
 		if err != nil {
 			ui.fail(w, r, err)

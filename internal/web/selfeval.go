@@ -120,7 +120,7 @@ func (ui *UI) selfevalPage(w http.ResponseWriter, r *http.Request) {
 	if v := r.URL.Query().Get("year"); v != "" {
 		year, err = yearParam(v)
 	} else {
-		year, err = yearOf(r, ui.latestSelfeval)
+		year, err = ui.yearOf(r, ui.latestSelfeval)
 	}
 	if err != nil {
 		ui.fail(w, r, err)
@@ -397,7 +397,7 @@ func (ui *UI) selfevalDownload(w http.ResponseWriter, r *http.Request, ext, mime
 		return
 	}
 	var buf bytes.Buffer
-	opt := selfeval.ReportOptions{Draft: r.URL.Query().Get("draft") == "1", Filled: time.Now().In(app.Shanghai).Format("2006年1月2日")}
+	opt := selfeval.ReportOptions{Draft: r.URL.Query().Get("draft") == "1", Filled: ui.now().In(app.Shanghai).Format("2006年1月2日")}
 	name := fmt.Sprintf("%d年度部门整体支出绩效自评报告", year)
 	if ext == "docx" {
 		_, err = ui.SelfEval.Report(r.Context(), year, &buf, nil, opt)

@@ -83,6 +83,10 @@ type Deps struct {
 	// address; the server hands it the public page's look-up limiter, so both share
 	// one budget. Nil: 30 look-ups per 10 minutes of its own.
 	PublicLimit *httpx.Limiter
+
+	// Clock is the time every page reads (today, the current year, what is overdue);
+	// nil: the system clock.
+	Clock app.Clock
 }
 
 // UI is the web interface.
@@ -93,6 +97,9 @@ type UI struct {
 
 // New parses every template; an error here stops the server from starting.
 func New(d Deps) (*UI, error) {
+	if d.Clock == nil {
+		d.Clock = app.SystemClock{}
+	}
 	if d.PublicLimit == nil {
 		d.PublicLimit = &httpx.Limiter{Max: 30, Window: 10 * time.Minute}
 	}
@@ -221,3 +228,6 @@ func (ui *UI) NoRoute(w http.ResponseWriter, r *http.Request, methodNotAllowed b
 	httpx.LogError(r, err)
 	ui.render(w, r, http.StatusNotFound, "error", page{Title: "页面不存在", Error: app.ErrorMessage(err)})
 }
+
+// now is the time of the page being served, from the one clock of the pages.
+func (ui *UI) now() time.Time { return ui.Clock.Now() }
