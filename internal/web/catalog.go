@@ -9,24 +9,6 @@ import (
 	"govdesk/internal/stats"
 )
 
-// catalogRoutes registers the catalogue, case, evaluation and rectification pages
-// (SPEC §6, §7); they are off when the services are not wired.
-func (ui *UI) catalogRoutes(mux *http.ServeMux) {
-	if ui.Catalog == nil || ui.Evaluations == nil {
-		return
-	}
-	mux.HandleFunc("GET /catalog", ui.section("/catalog", ui.catalogPage))
-	mux.HandleFunc("GET /catalog/items/{code}", ui.section("/catalog", ui.itemPage))
-	mux.HandleFunc("GET /catalog/new", ui.section("/catalog", ui.itemEditor))
-	mux.HandleFunc("GET /catalog/items/{code}/edit", ui.section("/catalog", ui.itemEditor))
-	mux.HandleFunc("POST /catalog/items", ui.section("/catalog", ui.saveItem))
-	mux.HandleFunc("GET /cases", ui.section("/cases", ui.casesPage))
-	mux.HandleFunc("GET /evaluations", ui.section("/evaluations", ui.evaluationsPage))
-	mux.HandleFunc("GET /rectifications", ui.section("/rectifications", ui.rectificationsPage))
-	mux.HandleFunc("GET /rectifications/{id}", ui.section("/rectifications", ui.rectificationPage))
-	mux.HandleFunc("POST /rectifications/{id}/{step}", ui.section("/rectifications", ui.rectificationStep))
-}
-
 type catalogData struct {
 	Figures   stats.Catalog
 	Items     []catalog.Item

@@ -9,20 +9,6 @@ import (
 	"govdesk/internal/asset"
 )
 
-// assetRoutes registers the device, fault, availability and asset-register pages.
-func (ui *UI) assetRoutes(mux *http.ServeMux) {
-	if ui.Assets == nil {
-		return
-	}
-	mux.HandleFunc("GET /devices", ui.section("/devices", ui.devices))
-	mux.HandleFunc("GET /devices/faults", ui.section("/devices", ui.faults))
-	mux.HandleFunc("GET /devices/availability", ui.section("/devices", ui.availability))
-	mux.HandleFunc("GET /devices/{code}", ui.section("/devices", ui.device))
-	mux.HandleFunc("POST /devices/{code}/faults", ui.section("/devices", ui.recordFault))
-	mux.HandleFunc("POST /devices/faults/{id}/recover", ui.section("/devices", ui.recoverFault))
-	mux.HandleFunc("GET /assets", ui.section("/assets", ui.assets))
-}
-
 // pctText shows a percent to two decimals, "—" when there is none.
 func pctText(p *float64) string {
 	if p == nil {

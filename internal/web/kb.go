@@ -17,21 +17,6 @@ import (
 	"govdesk/internal/workorder"
 )
 
-// kbRoutes registers the knowledge-base pages (SPEC §5): the operator's call
-// screen, articles, the editor, the review list and the first-call dashboard.
-func (ui *UI) kbRoutes(mux *http.ServeMux) {
-	if ui.Knowledge == nil {
-		return
-	}
-	mux.HandleFunc("GET /kb", ui.section("/kb", ui.kbCallScreen))
-	mux.HandleFunc("GET /kb/results", ui.section("/kb", ui.kbResults))
-	mux.HandleFunc("GET /kb/a/{id}", ui.section("/kb", ui.kbArticle))
-	mux.HandleFunc("POST /kb/a/{id}/resolve", ui.section("/kb", ui.kbResolve))
-	ui.kbEditorRoutes(mux)
-	ui.kbFigureRoutes(mux)
-	ui.kbSynonymRoutes(mux)
-}
-
 // kbHit is a search result with its snippet's 【】 marks turned into <mark>.
 type kbHit struct {
 	ID      int64

@@ -14,19 +14,6 @@ import (
 	"govdesk/internal/knowledge"
 )
 
-// kbEditorRoutes registers the article editor: list, draft, edit, approve,
-// retire and the versions with their differences.
-func (ui *UI) kbEditorRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /kb/articles", ui.section("/kb/articles", ui.kbArticles))
-	mux.HandleFunc("GET /kb/articles/new", ui.section("/kb/articles", ui.kbNewArticle))
-	mux.HandleFunc("POST /kb/articles", ui.section("/kb/articles", ui.kbSaveArticle))
-	mux.HandleFunc("GET /kb/articles/{id}/edit", ui.section("/kb/articles", ui.kbEditArticle))
-	mux.HandleFunc("POST /kb/articles/{id}", ui.section("/kb/articles", ui.kbSaveArticle))
-	mux.HandleFunc("POST /kb/articles/{id}/approve", ui.section("/kb/articles", ui.kbSetStatus))
-	mux.HandleFunc("POST /kb/articles/{id}/retire", ui.section("/kb/articles", ui.kbSetStatus))
-	mux.HandleFunc("GET /kb/articles/{id}/versions", ui.section("/kb/articles", ui.kbVersions))
-}
-
 type kbListData struct {
 	Status    string
 	Statuses  []string

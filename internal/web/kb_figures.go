@@ -12,12 +12,6 @@ import (
 	"govdesk/internal/stats"
 )
 
-// kbFigureRoutes registers the review list and the first-call dashboard.
-func (ui *UI) kbFigureRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /kb/expiring", ui.section("/kb/expiring", ui.kbExpiring))
-	mux.HandleFunc("GET /kb/first-call", ui.section("/kb/first-call", ui.kbFirstCall))
-}
-
 type kbExpiringRow struct {
 	knowledge.Article
 	Past     bool

@@ -8,12 +8,6 @@ import (
 	"govdesk/internal/httpx"
 )
 
-// kbSynonymRoutes registers the synonym editor of the hotline office.
-func (ui *UI) kbSynonymRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /kb/synonyms", ui.section("/kb/synonyms", ui.kbSynonyms))
-	mux.HandleFunc("POST /kb/synonyms", ui.section("/kb/synonyms", ui.kbSaveSynonyms))
-}
-
 type kbSynonymsData struct {
 	Text   string // one group a line, words separated by spaces
 	Groups int

@@ -20,11 +20,6 @@ type Open311Services interface {
 	SetOpen311Hidden(ctx context.Context, code string, hidden bool) error
 }
 
-func (ui *UI) open311Routes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /admin/open311", ui.section("/admin/open311", ui.open311Page))
-	mux.HandleFunc("POST /admin/open311/{code}", ui.section("/admin/open311", ui.open311Hide))
-}
-
 func (ui *UI) open311Page(w http.ResponseWriter, r *http.Request) {
 	if ui.Open311 == nil {
 		ui.fail(w, r, app.NotFound("未启用 Open311"))

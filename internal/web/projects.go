@@ -15,23 +15,6 @@ import (
 	"govdesk/internal/workday"
 )
 
-// projectRoutes registers the project and policy pages (SPEC §6.1); off when not wired.
-func (ui *UI) projectRoutes(mux *http.ServeMux) {
-	if ui.Projects == nil {
-		return
-	}
-	mux.HandleFunc("GET /projects", ui.section("/projects", ui.projectBoard))
-	mux.HandleFunc("GET /projects/figures", ui.section("/projects/figures", ui.projectFigures))
-	mux.HandleFunc("POST /projects", ui.section("/projects", ui.createProject))
-	mux.HandleFunc("GET /projects/{code}", ui.section("/projects", ui.projectPage))
-	mux.HandleFunc("POST /projects/{code}/{step}", ui.section("/projects", ui.projectStep))
-	mux.HandleFunc("GET /public/policy-status", ui.policyStatusPage)
-	mux.HandleFunc("GET /policies", ui.section("/policies", ui.policiesPage))
-	mux.HandleFunc("GET /policies/applications", ui.section("/policies/applications", ui.applicationsPage))
-	mux.HandleFunc("POST /policies/applications", ui.section("/policies/applications", ui.submitApplication))
-	mux.HandleFunc("POST /policies/applications/{no}/{step}", ui.section("/policies/applications", ui.applicationStep))
-}
-
 // card is a project on the board, in the column of its current stage.
 type card struct {
 	P        project.Project

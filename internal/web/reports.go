@@ -16,22 +16,6 @@ import (
 	"govdesk/internal/workorder"
 )
 
-// reportRoutes registers the briefs (SPEC §9): each as a page with linked
-// figures and SVG charts, its .docx and .xlsx downloads, the weekly selection
-// and the annual recommendations; off when not wired.
-func (ui *UI) reportRoutes(mux *http.ServeMux) {
-	if ui.Reports == nil {
-		return
-	}
-	s := func(h http.HandlerFunc) http.HandlerFunc { return ui.section("/reports", h) }
-	mux.HandleFunc("GET /reports", s(ui.reportIndex))
-	mux.HandleFunc("GET /reports/{kind}", s(ui.reportPick))
-	mux.HandleFunc("GET /reports/{kind}/{arg}", s(ui.reportPage))
-	mux.HandleFunc("GET /reports/{kind}/{arg}/download/{format}", s(ui.reportDownload))
-	mux.HandleFunc("POST /reports/weekly/{arg}/selection", s(ui.reportSelection))
-	mux.HandleFunc("POST /reports/annual/{arg}/recommendations", s(ui.reportRecommendations))
-}
-
 type reportIndexData struct{ Week, Month, Year string }
 
 // reportSpans are the period lengths of the briefs.

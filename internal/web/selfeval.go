@@ -15,27 +15,6 @@ import (
 	"govdesk/internal/selfeval"
 )
 
-// selfevalRoutes registers the self-evaluation pages (SPEC §10); off when not wired.
-func (ui *UI) selfevalRoutes(mux *http.ServeMux) {
-	if ui.SelfEval == nil {
-		return
-	}
-	s := func(h http.HandlerFunc) http.HandlerFunc { return ui.section("/selfeval", h) }
-	mux.HandleFunc("GET /selfeval", s(ui.selfevalPage))
-	mux.HandleFunc("POST /selfeval/{year}/budget", s(ui.selfevalBudget))
-	mux.HandleFunc("POST /selfeval/{year}/projects", s(ui.selfevalProjects))
-	mux.HandleFunc("POST /selfeval/{year}/targets", s(ui.selfevalTarget))
-	mux.HandleFunc("POST /selfeval/{year}/targets/{id}/delete", s(ui.selfevalDeleteTarget))
-	mux.HandleFunc("GET /selfeval/{year}/indicators/{code}", s(ui.selfevalIndicatorPage))
-	mux.HandleFunc("POST /selfeval/{year}/indicators/{code}", s(ui.selfevalIndicator))
-	mux.HandleFunc("POST /selfeval/{year}/accept", s(ui.selfevalAccept))
-	mux.HandleFunc("POST /selfeval/{year}/passages", s(ui.selfevalPassages))
-	mux.HandleFunc("GET /selfeval/{year}/report.docx", s(ui.selfevalReport))
-	mux.HandleFunc("GET /selfeval/{year}/table.xlsx", s(ui.selfevalTable))
-	mux.HandleFunc("POST /selfeval/{year}/import", s(ui.selfevalImport))
-	mux.HandleFunc("GET /selfeval/indicators.xlsx", s(ui.selfevalTableExport))
-}
-
 type findingView struct {
 	selfeval.Finding
 	Name     string // the code's Chinese name
