@@ -95,7 +95,7 @@ func reportService(s *services) *report.Service {
 // every view and edit, and listing a year's 好差评 alone takes most of a second on the demo.
 func selfevalService(s *services) *selfeval.Service {
 	c := &moduleCache{s: s, ttl: time.Minute, at: map[int]time.Time{}, mods: map[int]selfeval.Modules{}}
-	return &selfeval.Service{Store: &store.SelfEval{DB: s.db}, Passages: &store.Passages{DB: s.db}, Modules: c.get}
+	return &selfeval.Service{Store: &store.SelfEval{DB: s.db}, Passages: &store.Passages{DB: s.db}, Modules: c.get, Clock: app.SystemClock{}}
 }
 
 // statsService is the statistics service over the command's database.

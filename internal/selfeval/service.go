@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"strings"
+	"time"
 
 	"govdesk/internal/app"
 )
@@ -37,6 +38,14 @@ type Service struct {
 	Store    Store
 	Passages PassageStore
 	Modules  ModuleSource
+	Clock    app.Clock // when an acceptance is made; nil: the system clock
+}
+
+func (s *Service) now() time.Time {
+	if s.Clock == nil {
+		return time.Now()
+	}
+	return s.Clock.Now()
 }
 
 // Evaluation builds the year's self-evaluation from the database and the modules.
@@ -125,7 +134,8 @@ func (s *Service) Accept(ctx context.Context, year int, code, figure, reason, by
 	}
 	for _, f := range e.Findings {
 		if f.Code == code && f.Figure == figure {
-			return s.Store.Accept(ctx, year, Acceptance{Code: code, Figure: figure, Message: f.Message, Reason: strings.TrimSpace(reason), By: by})
+			return s.Store.Accept(ctx, year, Acceptance{Code: code, Figure: figure, Message: f.Message, Reason: strings.TrimSpace(reason),
+				By: by, At: s.now()})
 		}
 	}
 	return app.NotFound("%d 年度自评中没有问题 [%s] %s（可能已修正）", year, code, figure)

@@ -333,12 +333,6 @@ func (s *SelfEval) Entries(ctx context.Context, year int) (map[string]selfeval.E
 // of the same finding replaces the first). It does not move the year's version: accepting
 // is a decision about a finding, not an edit of the inputs.
 func (s *SelfEval) Accept(ctx context.Context, year int, a selfeval.Acceptance) error {
-	if a.Reason == "" {
-		return app.Invalid("接受问题必须说明理由")
-	}
-	if a.At.IsZero() {
-		a.At = time.Now()
-	}
 	_, err := s.DB.ExecContext(ctx, `INSERT INTO selfeval_acceptances (year, code, figure, message, reason, accepted_by, accepted_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (year, code, figure) DO UPDATE SET message = excluded.message,
 		reason = excluded.reason, accepted_by = excluded.accepted_by, accepted_at = excluded.accepted_at`,

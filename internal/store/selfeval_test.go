@@ -73,11 +73,9 @@ func TestSelfEvalInputs(t *testing.T) {
 		if v, err = s.SaveEntry(ctx, 2022, selfeval.Entry{Code: "1.1.1", Band: "好", Score: num(t, "2.5")}, v, "leader"); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Accept(ctx, 2022, selfeval.Acceptance{Code: "full_score_with_finding", Figure: "2.3.1 资产配置合规性"}); app.ErrorCode(err) != app.EInvalid {
-			t.Fatalf("acceptance without reason: %v", err)
-		}
 		if err := s.Accept(ctx, 2022, selfeval.Acceptance{Code: "full_score_with_finding", Figure: "2.3.1 资产配置合规性",
-			Message: "指标“2.3.1 资产配置合规性”记录了问题", Reason: "已于 2023 年 1 月调拨", By: "leader"}); err != nil {
+			Message: "指标“2.3.1 资产配置合规性”记录了问题", Reason: "已于 2023 年 1 月调拨", By: "leader",
+			At: storetest.At("2023-01-10T09:00:00+08:00")}); err != nil {
 			t.Fatal(err)
 		}
 
