@@ -131,6 +131,19 @@ func multipartTemps(dir string) []string {
 	return m
 }
 
+// orderToUpload files an order as the operator through the API and returns the
+// operator's token and the order's id, for the upload tests to attach files to.
+func orderToUpload(t *testing.T, db *store.DB, base string) (map[string]string, string) {
+	t.Helper()
+	tok := tokens(t, db, "operator")
+	r := call(t, http.DefaultClient, "POST", base+"/api/v1/orders", tok["operator"],
+		`{"type":"投诉","content":"小区门口路面塌陷","citizen_phone":"13900139000","town":"乐城街道"}`, nil)
+	if r.Status != 201 {
+		t.Fatalf("create: %+v", r)
+	}
+	return tok, fmt.Sprint(r.Body["id"])
+}
+
 // TestUpload_LeavesNoTempFiles uploads files over the 8 MB that net/http keeps
 // in memory through every door that takes a file — an attachment on the page
 // and through the API, an import on the page — and finds no multipart-*
@@ -140,13 +153,7 @@ func TestUpload_LeavesNoTempFiles(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
 		base, _ := countingServer(t, db)
-		tok := tokens(t, db, "operator")
-		r := call(t, http.DefaultClient, "POST", base+"/api/v1/orders", tok["operator"],
-			`{"type":"投诉","content":"小区门口路面塌陷","citizen_phone":"13900139000","town":"乐城街道"}`, nil)
-		if r.Status != 201 {
-			t.Fatalf("create: %+v", r)
-		}
-		id := fmt.Sprint(r.Body["id"])
+		tok, id := orderToUpload(t, db, base)
 		web, csrf := webSession(t, base, "operator")
 		dispatcher, dcsrf := webSession(t, base, "dispatcher")
 		const size = 9 << 20
@@ -189,10 +196,7 @@ func TestCSRF_CheckedBeforeTheBody(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
 		base, served := countingServer(t, db)
-		tok := tokens(t, db, "operator")
-		r := call(t, http.DefaultClient, "POST", base+"/api/v1/orders", tok["operator"],
-			`{"type":"投诉","content":"小区门口路面塌陷","citizen_phone":"13900139000","town":"乐城街道"}`, nil)
-		id := fmt.Sprint(r.Body["id"])
+		_, id := orderToUpload(t, db, base)
 		web, csrf := webSession(t, base, "operator")
 		attach := base + "/orders/" + id + "/attachments"
 		const huge = 600 << 20
