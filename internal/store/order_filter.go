@@ -108,7 +108,7 @@ func orderWhere(f workorder.Filter) *where {
 	if q := strings.TrimSpace(f.Q); q != "" {
 		like := "%" + likeLiteral(q) + "%"
 		switch {
-		case f.QNumberOnlyDigits && digitRun(q) >= 6:
+		case f.QNumberOnly:
 			w.add(`o.no LIKE %s ESCAPE '\'`, like)
 		case f.QNumberOnlyAnonymous:
 			w.add(`(o.no LIKE %s ESCAPE '\' OR (NOT o.anonymous AND (o.title LIKE %s ESCAPE '\' OR o.content LIKE %s ESCAPE '\'
@@ -201,21 +201,4 @@ func (s *Orders) FindRecentOpen(ctx context.Context, phone string, townID int64,
 		return o, err
 	}, `SELECT id, no, title, content, status, received_at FROM orders WHERE `+cond+
 		` AND received_at >= $2 AND status <> 'closed' ORDER BY received_at DESC LIMIT `+strconv.Itoa(limit), arg, utc(since))
-}
-
-// digitRun is the length of the longest run of digits in s (spaces and dashes
-// between digits do not break it, as people type 139 1234 5678).
-func digitRun(s string) int {
-	best, run := 0, 0
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9', r >= '０' && r <= '９':
-			run++
-			best = max(best, run)
-		case r == ' ' || r == '-' || r == '.':
-		default:
-			run = 0
-		}
-	}
-	return best
 }

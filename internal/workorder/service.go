@@ -101,8 +101,9 @@ func ScopeFilter(a app.Actor, f *Filter) error {
 		f.ScopeUnitID, f.ScopeUnitCode = a.UnitID, a.UnitCode
 	}
 	f.QNumberOnlyAnonymous = !a.Is(IdentityRoles...)
-	f.QNumberOnlyDigits = !a.Is(FullPhoneRoles...)
-	if f.Phone != "" && f.QNumberOnlyDigits {
+	masked := !a.Is(FullPhoneRoles...)
+	f.QNumberOnly = masked && digitRun(f.Q) >= 6
+	if f.Phone != "" && masked {
 		return app.Forbidden("按来电号码查找工单需要查看电话号码的权限").WithDetail("role %s may not look orders up by phone", a.Role)
 	}
 	return nil
@@ -397,4 +398,21 @@ func (s *Service) warnings(ctx context.Context, f Filter) ([]Order, int, error) 
 	lo := min(page.Offset(), len(hits))
 	hi := min(lo+page.PerPage, len(hits))
 	return hits[lo:hi], len(hits), nil
+}
+
+// digitRun is the length of the longest run of digits in s (spaces and dashes
+// between digits do not break it, as people type 139 1234 5678).
+func digitRun(s string) int {
+	best, run := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9', r >= '０' && r <= '９':
+			run++
+			best = max(best, run)
+		case r == ' ' || r == '-' || r == '.':
+		default:
+			run = 0
+		}
+	}
+	return best
 }

@@ -21,25 +21,25 @@ type Filter struct {
 	// QNumberOnlyAnonymous: the reader may not know anonymous citizens, so Q matches
 	// an anonymous order by its number only (its text may name the person).
 	QNumberOnlyAnonymous bool
-	// QNumberOnlyDigits: the reader reads free text masked, so a Q holding six or more
-	// digits in a row (a phone, an identity number) matches order numbers only.
-	QNumberOnlyDigits bool
-	Overdue           *bool  // 超期 at Now
-	Warning           bool   // 预警 at Now (open, not overdue, 80% of the limit used): filtered after the query
-	Source            string // 来源, one of Sources
-	Supervised        *bool
-	Sensitive         bool
-	Phone             string
-	Town              string
-	Category          string // a category path or its prefix
-	Closed            *bool
-	FirstCall         *bool // resolved at intake
-	Approved          *bool // with an approved reply
-	WithDeadline      bool  // with a deadline (dispatched and not returned; not resolved at intake)
-	Dispatched        bool  // dispatched at least once (first_dispatched_at set)
-	OnTime            *bool // approved reply at or before the deadline
-	Rated             bool  // with a callback rating (满意/基本满意/不满意)
-	Satisfied         bool  // rated 满意 or 基本满意
+	// QNumberOnly: Q matches order numbers only (set by ScopeFilter when the reader
+	// reads free text masked and Q holds six or more digits in a row, as a phone does).
+	QNumberOnly  bool
+	Overdue      *bool  // 超期 at Now
+	Warning      bool   // 预警 at Now (open, not overdue, 80% of the limit used): filtered after the query
+	Source       string // 来源, one of Sources
+	Supervised   *bool
+	Sensitive    bool
+	Phone        string
+	Town         string
+	Category     string // a category path or its prefix
+	Closed       *bool
+	FirstCall    *bool // resolved at intake
+	Approved     *bool // with an approved reply
+	WithDeadline bool  // with a deadline (dispatched and not returned; not resolved at intake)
+	Dispatched   bool  // dispatched at least once (first_dispatched_at set)
+	OnTime       *bool // approved reply at or before the deadline
+	Rated        bool  // with a callback rating (满意/基本满意/不满意)
+	Satisfied    bool  // rated 满意 or 基本满意
 
 	// counters at least (0: no condition)
 	MinReturns    int
